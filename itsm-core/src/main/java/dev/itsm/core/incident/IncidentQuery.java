@@ -1,0 +1,74 @@
+package dev.itsm.core.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A fluent query over incidents. Criteria combine with AND; calling a criterion twice replaces it.
+ * By default the newest incidents come first, 50 per page.
+ *
+ * <pre>{@code
+ * List<Incident> queue = engine.incidents().query()
+ *     .state(IncidentState.NEW, IncidentState.IN_PROGRESS)
+ *     .assignmentGroup("network")
+ *     .orderBy(IncidentSort.PRIORITY, true)
+ *     .page(0, 20)
+ *     .list();
+ * }</pre>
+ */
+public interface IncidentQuery {
+
+  /** @param states any of these states @return this */
+  IncidentQuery state(IncidentState... states);
+
+  /** @param priorities any of these priorities @return this */
+  IncidentQuery priority(Priority... priorities);
+
+  /** @param group the assignment group @return this */
+  IncidentQuery assignmentGroup(String group);
+
+  /** @param assignee the assignee's user id @return this */
+  IncidentQuery assignee(String assignee);
+
+  /** @param caller the caller's user id @return this */
+  IncidentQuery caller(String caller);
+
+  /**
+   * @param text words that must appear (case-insensitive) in the title or description
+   * @return this
+   */
+  IncidentQuery text(String text);
+
+  /**
+   * @param from inclusive lower bound of the opening time, or {@code null}
+   * @param to exclusive upper bound of the opening time, or {@code null}
+   * @return this
+   */
+  IncidentQuery openedBetween(Instant from, Instant to);
+
+  /**
+   * @param sort the sort key
+   * @param ascending {@code true} for ascending
+   * @return this
+   */
+  IncidentQuery orderBy(IncidentSort sort, boolean ascending);
+
+  /**
+   * @param pageIndex zero-based page index
+   * @param pageSize 1 .. 1000
+   * @return this
+   */
+  IncidentQuery page(int pageIndex, int pageSize);
+
+  /** @return the matching incidents of the selected page */
+  List<Incident> list();
+
+  /** @return how many incidents match, ignoring paging */
+  long count();
+
+  /** @return the first match of the selected page and order, if any */
+  default Optional<Incident> first() {
+    return list().stream().findFirst();
+  }
+}

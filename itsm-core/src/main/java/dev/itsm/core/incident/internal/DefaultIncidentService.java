@@ -1,0 +1,422 @@
+package dev.itsm.core.incident.internal;
+
+import dev.itsm.core.Actor;
+import dev.itsm.core.ItsmEvent;
+import dev.itsm.core.RecordNotFoundException;
+import dev.itsm.core.audit.AuditEntry;
+import dev.itsm.core.audit.FieldChange;
+import dev.itsm.core.incident.AcknowledgeIncident;
+import dev.itsm.core.incident.AddWorkNote;
+import dev.itsm.core.incident.AssignIncident;
+import dev.itsm.core.incident.CancelIncident;
+import dev.itsm.core.incident.CloseIncident;
+import dev.itsm.core.incident.Incident;
+import dev.itsm.core.incident.IncidentAction;
+import dev.itsm.core.incident.IncidentEvent;
+import dev.itsm.core.incident.IncidentLifecycle;
+import dev.itsm.core.incident.IncidentQuery;
+import dev.itsm.core.incident.IncidentService;
+import dev.itsm.core.incident.IncidentState;
+import dev.itsm.core.incident.Milestones;
+import dev.itsm.core.incident.OpenIncident;
+import dev.itsm.core.incident.Priority;
+import dev.itsm.core.incident.PutIncidentOnHold;
+import dev.itsm.core.incident.ReopenIncident;
+import dev.itsm.core.incident.ResolveIncident;
+import dev.itsm.core.incident.ResumeIncident;
+import dev.itsm.core.incident.ServiceTarget;
+import dev.itsm.core.incident.TimelineEntry;
+import dev.itsm.core.incident.TimelineEntry.Kind;
+import dev.itsm.core.internal.CommandValidator;
+import dev.itsm.core.internal.RecordDiff;
+import dev.itsm.core.internal.Transactions;
+import dev.itsm.core.policy.AssignmentRule;
+import dev.itsm.core.policy.NumberingPolicy;
+import dev.itsm.core.policy.PriorityMatrix;
+import dev.itsm.core.policy.ServiceTargets;
+import dev.itsm.core.spi.AfterListener;
+import dev.itsm.core.spi.AuditStore;
+import dev.itsm.core.spi.BeforeHook;
+import dev.itsm.core.spi.IncidentStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incident practice's domain logic, independent of the process engine: validation, the state
+ * machine, policies, hooks, audit and timeline. The engine module supplies the transactions and
+ * the {@link IncidentWorkflow}. Internal: no compatibility guarantees.
+ */
+public final class DefaultIncidentService implements IncidentService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultIncidentService.class);
+  private static final String PREFIX = "INC";
+  private static final Set<String> NOT_AUDITED = Set.of("version");
+
+  private final Settings settings;
+  private final IncidentStore store;
+  private final AuditStore audit;
+  private final Transactions tx;
+  private final IncidentWorkflow workflow;
+  private final CommandValidator validator;
+
+  /**
+   * The policies and collaborators of the service.
+   *
+   * @param clock the clock (the engine's clock in the engine module)
+   * @param priorityMatrix impact × urgency → priority
+   * @param assignmentRule category → group
+   * @param fallbackGroup the group for incidents the rule does not place (also triages)
+   * @param numbering number format
+   * @param targets response and resolution targets
+   * @param beforeHooks hooks run before a change is stored
+   * @param afterListeners listeners run after commit
+   */
+  public record Settings(Clock clock, PriorityMatrix priorityMatrix, AssignmentRule assignmentRule,
+      String fallbackGroup, NumberingPolicy numbering, ServiceTargets targets,
+      List<BeforeHook> beforeHooks, List<AfterListener> afterListeners) {
+    /** Copies the lists. */
+    public Settings {
+      beforeHooks = List.copyOf(beforeHooks);
+      afterListeners = List.copyOf(afterListeners);
+    }
+  }
+
+  /**
+   * @param settings policies and hooks
+   * @param store the incident store
+   * @param audit the audit store
+   * @param tx the transaction runner
+   * @param workflow the process side
+   * @param validator the command validator
+   */
+  public DefaultIncidentService(Settings settings, IncidentStore store, AuditStore audit,
+      Transactions tx, IncidentWorkflow workflow, CommandValidator validator) {
+    this.settings = settings;
+    this.store = store;
+    this.audit = audit;
+    this.tx = tx;
+    this.workflow = workflow;
+    this.validator = validator;
+  }
+
+  @Override
+  public Incident open(Actor actor, OpenIncident c) {
+    validator.validate(actor, c, "OpenIncident");
+    return tx.required(() -> {
+      Instant now = settings.clock().instant();
+      Priority priority = settings.priorityMatrix().priorityOf(c.impact(), c.urgency());
+      String group = Optional.ofNullable(blankToNull(c.assignmentGroup()))
+          .or(() -> settings.assignmentRule().groupFor(c.category(), c.subcategory()))
+          .orElse(settings.fallbackGroup());
+      String number = settings.numbering().format(PREFIX, store.nextSequence());
+      Incident incident = Incident.builder()
+          .number(number).version(1).state(IncidentState.NEW)
+          .title(c.title().strip()).description(c.description()).caller(c.caller())
+          .channel(c.channel()).category(c.category()).subcategory(c.subcategory())
+          .service(c.service()).configurationItem(c.configurationItem())
+          .impact(c.impact()).urgency(c.urgency()).priority(priority)
+          .assignmentGroup(group).assignee(blankToNull(c.assignee()))
+          .milestones(Milestones.opened(now, now.plus(settings.targets().response(priority)),
+              now.plus(settings.targets().resolution(priority))))
+          .build();
+      IncidentEvent event = new IncidentEvent.Opened(incident, null, actor, now);
+      fireBefore(event);
+      store.insert(incident);
+      record(null, incident, actor, "incident.open", now);
+      store.appendTimeline(number, new TimelineEntry(now, actor.id(), Kind.STATE_CHANGE,
+          "Opened as " + priority + " via " + c.channel() + ", assigned to " + group
+              + (incident.assignee() == null ? "" : " / " + incident.assignee())));
+      workflow.started(incident);
+      publish(event);
+      LOG.debug("{} opened by {} ({})", number, actor.id(), priority);
+      return incident;
+    });
+  }
+
+  @Override
+  public Incident assign(Actor actor, AssignIncident c) {
+    validator.validate(actor, c, "AssignIncident");
+    return change(actor, c.number(), IncidentAction.ASSIGN, "incident.assign", (b, before, now) -> {
+      boolean regroup = before.assignmentGroup() != null
+          && !before.assignmentGroup().equals(c.assignmentGroup());
+      return b.assignmentGroup(c.assignmentGroup()).assignee(blankToNull(c.assignee()))
+          .reassignmentCount(before.reassignmentCount() + (regroup ? 1 : 0));
+    }, (after, before, now) -> new IncidentEvent.Assigned(after, before, actor, now),
+        after -> entry(Kind.ASSIGNMENT, "Assigned to " + after.assignmentGroup()
+            + (after.assignee() == null ? "" : " / " + after.assignee())));
+  }
+
+  @Override
+  public Incident acknowledge(Actor actor, AcknowledgeIncident c) {
+    validator.validate(actor, c, "AcknowledgeIncident");
+    return change(actor, c.number(), IncidentAction.ACKNOWLEDGE, "incident.acknowledge",
+        (b, before, now) -> b.milestones(before.milestones().acknowledgedAt() == null
+            ? before.milestones().withAcknowledgedAt(now) : before.milestones()),
+        (after, before, now) -> new IncidentEvent.Acknowledged(after, before, actor, now),
+        after -> entry(Kind.STATE_CHANGE, "Acknowledged; work in progress"));
+  }
+
+  @Override
+  public Incident putOnHold(Actor actor, PutIncidentOnHold c) {
+    validator.validate(actor, c, "PutIncidentOnHold");
+    return change(actor, c.number(), IncidentAction.PUT_ON_HOLD, "incident.putOnHold",
+        (b, before, now) -> b.holdReason(c.reason())
+            .milestones(before.milestones().withOnHoldSince(now)),
+        (after, before, now) -> new IncidentEvent.PutOnHold(after, before, actor, now),
+        after -> entry(Kind.STATE_CHANGE, "On hold (" + c.reason() + ")" + suffix(c.note())));
+  }
+
+  @Override
+  public Incident resume(Actor actor, ResumeIncident c) {
+    validator.validate(actor, c, "ResumeIncident");
+    return change(actor, c.number(), IncidentAction.RESUME, "incident.resume",
+        (b, before, now) -> b.holdReason(null).milestones(before.milestones().withOnHoldSince(null)),
+        (after, before, now) -> new IncidentEvent.Resumed(after, before, actor, now),
+        after -> entry(Kind.STATE_CHANGE, "Resumed" + suffix(c.note())));
+  }
+
+  @Override
+  public Incident resolve(Actor actor, ResolveIncident c) {
+    validator.validate(actor, c, "ResolveIncident");
+    return change(actor, c.number(), IncidentAction.RESOLVE, "incident.resolve",
+        (b, before, now) -> b.resolutionCode(c.code()).resolutionNotes(c.notes())
+            .milestones(before.milestones().withResolvedAt(now)),
+        (after, before, now) -> new IncidentEvent.Resolved(after, before, actor, now),
+        after -> entry(Kind.STATE_CHANGE, "Resolved (" + c.code() + "): " + c.notes()));
+  }
+
+  @Override
+  public Incident reopen(Actor actor, ReopenIncident c) {
+    validator.validate(actor, c, "ReopenIncident");
+    return change(actor, c.number(), IncidentAction.REOPEN, "incident.reopen",
+        (b, before, now) -> b.resolutionCode(null).resolutionNotes(null)
+            .reopenCount(before.reopenCount() + 1)
+            .milestones(before.milestones().withResolvedAt(null)),
+        (after, before, now) -> new IncidentEvent.Reopened(after, before, actor, now),
+        after -> entry(Kind.STATE_CHANGE, "Reopened: " + c.reason()));
+  }
+
+  @Override
+  public Incident close(Actor actor, CloseIncident c) {
+    validator.validate(actor, c, "CloseIncident");
+    return change(actor, c.number(), IncidentAction.CLOSE, "incident.close",
+        (b, before, now) -> b.milestones(before.milestones().withClosedAt(now)),
+        (after, before, now) -> new IncidentEvent.Closed(after, before, actor, now, false),
+        after -> entry(Kind.STATE_CHANGE, "Closed" + suffix(c.note())));
+  }
+
+  @Override
+  public Incident cancel(Actor actor, CancelIncident c) {
+    validator.validate(actor, c, "CancelIncident");
+    return change(actor, c.number(), IncidentAction.CANCEL, "incident.cancel",
+        (b, before, now) -> b.holdReason(null)
+            .milestones(before.milestones().withOnHoldSince(null).withCancelledAt(now)),
+        (after, before, now) -> new IncidentEvent.Cancelled(after, before, actor, now),
+        after -> entry(Kind.STATE_CHANGE, "Cancelled: " + c.reason()));
+  }
+
+  @Override
+  public Incident addWorkNote(Actor actor, AddWorkNote c) {
+    validator.validate(actor, c, "AddWorkNote");
+    Kind kind = c.visibility() == AddWorkNote.Visibility.CUSTOMER ? Kind.COMMENT : Kind.WORK_NOTE;
+    return tx.required(() -> {
+      Incident current = load(c.number());
+      IncidentLifecycle.next(current.number(), current.state(), IncidentAction.ADD_WORK_NOTE);
+      Instant now = settings.clock().instant();
+      TimelineEntry note = new TimelineEntry(now, actor.id(), kind, c.text());
+      IncidentEvent event = new IncidentEvent.WorkNoteAdded(current, current, actor, now, note);
+      fireBefore(event);
+      store.appendTimeline(current.number(), note);
+      audit.append(new AuditEntry(current.number(), actor.id(), "incident.addWorkNote", now,
+          List.of(new FieldChange(kind == Kind.COMMENT ? "comment" : "workNote", null, c.text()))));
+      publish(event);
+      return current;
+    });
+  }
+
+  /**
+   * Closes a resolved incident when its auto-close period has elapsed. Called by the process (the
+   * process itself moves on by its timer). Does nothing if the incident is no longer RESOLVED.
+   *
+   * @param number the incident number
+   * @return whether the incident was closed
+   */
+  public boolean closeAutomatically(String number) {
+    return tx.required(() -> {
+      Incident before = load(number);
+      if (before.state() != IncidentState.RESOLVED) {
+        LOG.warn("auto-close of {} skipped: it is {}, not RESOLVED", number, before.state());
+        return false;
+      }
+      Actor system = Actor.system();
+      Instant now = settings.clock().instant();
+      Incident after = before.toBuilder().version(before.version() + 1).state(IncidentState.CLOSED)
+          .milestones(before.milestones().withClosedAt(now)).build();
+      commit(before, after, new IncidentEvent.Closed(after, before, system, now, true),
+          "incident.closeAutomatically",
+          entry(Kind.STATE_CHANGE, "Closed automatically after the auto-close period"), now);
+      return true;
+    });
+  }
+
+  /**
+   * Records that a service-level target fell due unmet. Called by the process's timers. Does
+   * nothing when the target was met meanwhile or the breach is already recorded.
+   *
+   * @param number the incident number
+   * @param target the target
+   * @return whether a breach was recorded
+   */
+  public boolean targetMissed(String number, ServiceTarget target) {
+    return tx.required(() -> {
+      Incident before = load(number);
+      Milestones m = before.milestones();
+      boolean met = target == ServiceTarget.RESPONSE ? m.acknowledgedAt() != null
+          : m.resolvedAt() != null || before.state().isFinal();
+      if (met || m.breachedAt(target) != null || before.state().isFinal()) {
+        return false;
+      }
+      Actor system = Actor.system();
+      Instant now = settings.clock().instant();
+      Incident after = before.toBuilder().version(before.version() + 1)
+          .milestones(m.withBreach(target, now)).build();
+      Instant due = target == ServiceTarget.RESPONSE ? m.responseDue() : m.resolutionDue();
+      commit(before, after, new IncidentEvent.TargetMissed(after, before, system, now, target),
+          "incident.targetMissed", entry(Kind.SYSTEM,
+              (target == ServiceTarget.RESPONSE ? "Response" : "Resolution")
+                  + " target missed (due " + due + ")"), now);
+      return true;
+    });
+  }
+
+  @Override
+  public Incident get(String number) {
+    return find(number).orElseThrow(() -> new RecordNotFoundException(number));
+  }
+
+  @Override
+  public Optional<Incident> find(String number) {
+    if (number == null || number.isBlank()) {
+      return Optional.empty();
+    }
+    return tx.required(() -> store.find(number));
+  }
+
+  @Override
+  public IncidentQuery query() {
+    return new DefaultIncidentQuery(criteria -> {
+      validator.validate(criteria, "IncidentQuery");
+      return tx.required(() -> store.query(criteria));
+    }, criteria -> {
+      validator.validate(criteria, "IncidentQuery");
+      return tx.required(() -> store.count(criteria));
+    });
+  }
+
+  @Override
+  public List<TimelineEntry> timeline(String number) {
+    return tx.required(() -> {
+      load(number);
+      return store.timeline(number);
+    });
+  }
+
+  @Override
+  public List<AuditEntry> auditTrail(String number) {
+    return tx.required(() -> {
+      load(number);
+      return audit.forRecord(number);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Changes a record's fields for one action. */
+  @FunctionalInterface
+  private interface Mutation {
+    Incident.Builder apply(Incident.Builder builder, Incident before, Instant now);
+  }
+
+  /** Builds the event of one action. */
+  @FunctionalInterface
+  private interface EventFactory {
+    IncidentEvent create(Incident after, Incident before, Instant now);
+  }
+
+  /** A timeline entry without its time and actor. */
+  private record Entry(Kind kind, String text) {}
+
+  private static Entry entry(Kind kind, String text) {
+    return new Entry(kind, text);
+  }
+
+  private Incident change(Actor actor, String number, IncidentAction action, String operation,
+      Mutation mutation, EventFactory events, Function<Incident, Entry> line) {
+    return tx.required(() -> {
+      Incident before = load(number);
+      IncidentState to = IncidentLifecycle.next(number, before.state(), action);
+      Instant now = settings.clock().instant();
+      Incident after = mutation.apply(
+          before.toBuilder().version(before.version() + 1).state(to), before, now).build();
+      commit(before, after, events.create(after, before, now), operation, line.apply(after), now);
+      workflow.changed(action, before, after);
+      return after;
+    });
+  }
+
+  private void commit(Incident before, Incident after, IncidentEvent event, String operation,
+      Entry line, Instant now) {
+    fireBefore(event);
+    store.update(after);
+    record(before, after, event.actor(), operation, now);
+    store.appendTimeline(after.number(), new TimelineEntry(now, event.actor().id(), line.kind(),
+        line.text()));
+    publish(event);
+  }
+
+  private void record(Incident before, Incident after, Actor actor, String operation,
+      Instant now) {
+    audit.append(new AuditEntry(after.number(), actor.id(), operation, now,
+        RecordDiff.between(before, after, NOT_AUDITED)));
+  }
+
+  private Incident load(String number) {
+    return store.find(number).orElseThrow(() -> new RecordNotFoundException(number));
+  }
+
+  private void fireBefore(ItsmEvent event) {
+    for (BeforeHook hook : settings.beforeHooks()) {
+      hook.before(event);
+    }
+  }
+
+  private void publish(ItsmEvent event) {
+    if (settings.afterListeners().isEmpty()) {
+      return;
+    }
+    tx.afterCommit(() -> {
+      for (AfterListener listener : settings.afterListeners()) {
+        try {
+          listener.after(event);
+        } catch (RuntimeException e) {
+          LOG.warn("after-commit listener {} failed on {} of {}; the change stays committed",
+              listener, event.getClass().getSimpleName(), event.recordNumber(), e);
+        }
+      }
+    });
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String suffix(String note) {
+    return note == null || note.isBlank() ? "" : ": " + note;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.itsm.core.incident.internal;
+
+import dev.itsm.core.incident.Incident;
+import dev.itsm.core.incident.IncidentAction;
+
+/**
+ * The process side of incident management, called inside the API call's transaction after the
+ * record is written. The engine module drives {@code incident.bpmn} with it. Internal: no
+ * compatibility guarantees.
+ */
+public interface IncidentWorkflow {
+
+  /** A workflow that does nothing, for unit tests of the domain without an engine. */
+  IncidentWorkflow NONE = new IncidentWorkflow() {
+    @Override
+    public void started(Incident incident) {}
+
+    @Override
+    public void changed(IncidentAction action, Incident before, Incident after) {}
+  };
+
+  /** @param incident a newly opened incident: start its process */
+  void started(Incident incident);
+
+  /**
+   * Moves the process along with the record.
+   *
+   * @param action the API action
+   * @param before the record before
+   * @param after the record after
+   */
+  void changed(IncidentAction action, Incident before, Incident after);
+}

@@ -1,0 +1,48 @@
+package dev.itsm.core.spi;
+
+import dev.itsm.core.incident.IncidentSort;
+import dev.itsm.core.incident.IncidentState;
+import dev.itsm.core.incident.Priority;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The criteria of an incident query, as handed to an {@link IncidentStore}. Empty sets and
+ * {@code null} values mean "any".
+ *
+ * @param states any of these states
+ * @param priorities any of these priorities
+ * @param assignmentGroup the assignment group
+ * @param assignee the assignee
+ * @param caller the caller
+ * @param text case-insensitive text in title or description
+ * @param openedFrom inclusive lower bound of the opening time
+ * @param openedTo exclusive upper bound of the opening time
+ * @param sort the sort key
+ * @param ascending sort direction
+ * @param offset rows to skip, at least 0
+ * @param limit rows to return, 1 .. 1000
+ */
+public record IncidentCriteria(
+    Set<IncidentState> states,
+    Set<Priority> priorities,
+    String assignmentGroup,
+    String assignee,
+    String caller,
+    String text,
+    Instant openedFrom,
+    Instant openedTo,
+    @NotNull IncidentSort sort,
+    boolean ascending,
+    @Min(0) int offset,
+    @Min(1) @Max(1000) int limit) {
+
+  /** Copies the sets. */
+  public IncidentCriteria {
+    states = states == null ? Set.of() : Set.copyOf(states);
+    priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
+  }
+}

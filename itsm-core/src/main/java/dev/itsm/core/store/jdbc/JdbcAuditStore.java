@@ -1,0 +1,106 @@
+package dev.itsm.core.store.jdbc;
+
+import static dev.itsm.core.store.jdbc.Jdbc.failure;
+import static dev.itsm.core.store.jdbc.Jdbc.getInstant;
+import static dev.itsm.core.store.jdbc.Jdbc.setInstant;
+import static dev.itsm.core.store.jdbc.Jdbc.setString;
+
+import dev.itsm.core.audit.AuditEntry;
+import dev.itsm.core.audit.FieldChange;
+import dev.itsm.core.spi.AuditStore;
+import dev.itsm.core.spi.ConnectionSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link AuditStore} on the engine's database, in the tables {@code itsm_audit} and
+ * {@code itsm_audit_change}; append-only, on the connection of the current transaction.
+ */
+public final class JdbcAuditStore implements AuditStore {
+
+  private final ConnectionSource connections;
+  private volatile SqlDialect dialect;
+
+  /** @param connections hands out the connection of the current transaction */
+  public JdbcAuditStore(ConnectionSource connections) {
+    this.connections = connections;
+  }
+
+  @Override
+  public void append(AuditEntry entry) {
+    Connection c = connections.connection();
+    if (dialect == null) {
+      dialect = SqlDialect.of(c);
+    }
+    try {
+      long id = JdbcIncidentStore.next(c, dialect, "itsm_audit_seq");
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO itsm_audit (id, record_number,"
+          + " actor_id, operation, occurred_at) VALUES (?, ?, ?, ?, ?)")) {
+        ps.setLong(1, id);
+        ps.setString(2, entry.recordNumber());
+        ps.setString(3, entry.actorId());
+        ps.setString(4, entry.operation());
+        setInstant(ps, 5, entry.occurredAt());
+        ps.executeUpdate();
+      }
+      if (entry.changes().isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO itsm_audit_change (audit_id,"
+          + " seq_no, field_name, old_value, new_value) VALUES (?, ?, ?, ?, ?)")) {
+        int seq = 0;
+        for (FieldChange f : entry.changes()) {
+          ps.setLong(1, id);
+          ps.setInt(2, seq++);
+          ps.setString(3, f.field());
+          setString(ps, 4, f.oldValue());
+          setString(ps, 5, f.newValue());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw failure("appending to the audit trail of " + entry.recordNumber(), e);
+    }
+  }
+
+  @Override
+  public List<AuditEntry> forRecord(String recordNumber) {
+    String sql = "SELECT a.id, a.actor_id, a.operation, a.occurred_at, c.field_name, c.old_value,"
+        + " c.new_value FROM itsm_audit a LEFT JOIN itsm_audit_change c ON c.audit_id = a.id"
+        + " WHERE a.record_number = ? ORDER BY a.id, c.seq_no";
+    record Head(String actor, String operation, Instant at, List<FieldChange> changes) {}
+    Map<Long, Head> heads = new LinkedHashMap<>();
+    try (PreparedStatement ps = connections.connection().prepareStatement(sql)) {
+      ps.setString(1, recordNumber);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong("id");
+          Head h = heads.get(id);
+          if (h == null) {
+            h = new Head(rs.getString("actor_id"), rs.getString("operation"),
+                getInstant(rs, "occurred_at"), new ArrayList<>());
+            heads.put(id, h);
+          }
+          String field = rs.getString("field_name");
+          if (field != null) {
+            h.changes().add(new FieldChange(field, rs.getString("old_value"),
+                rs.getString("new_value")));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("reading the audit trail of " + recordNumber, e);
+    }
+    return heads.values().stream()
+        .map(h -> new AuditEntry(recordNumber, h.actor(), h.operation(), h.at(), h.changes()))
+        .toList();
+  }
+}
