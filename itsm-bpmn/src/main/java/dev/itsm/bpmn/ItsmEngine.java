@@ -1,0 +1,551 @@
+package dev.itsm.bpmn;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.itsm.bpmn.internal.CamundaIncidentWorkflow;
+import dev.itsm.bpmn.internal.CommandContextConnections;
+import dev.itsm.bpmn.internal.EngineTransactions;
+import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
+import dev.itsm.bpmn.internal.IncidentProcessModel;
+import dev.itsm.bpmn.internal.ItsmJdbcSession;
+import dev.itsm.core.ItsmConfigurationException;
+import dev.itsm.core.ItsmException;
+import dev.itsm.core.incident.IncidentService;
+import dev.itsm.core.incident.internal.DefaultIncidentService;
+import dev.itsm.core.internal.CommandValidator;
+import dev.itsm.core.policy.AssignmentRule;
+import dev.itsm.core.policy.NumberingPolicy;
+import dev.itsm.core.policy.PriorityMatrix;
+import dev.itsm.core.policy.ServiceTargets;
+import dev.itsm.core.spi.AfterListener;
+import dev.itsm.core.spi.AuditStore;
+import dev.itsm.core.spi.BeforeHook;
+import dev.itsm.core.spi.ConnectionSource;
+import dev.itsm.core.spi.IncidentStore;
+import dev.itsm.core.store.jdbc.ItsmSchema;
+import dev.itsm.core.store.jdbc.JdbcAuditStore;
+import dev.itsm.core.store.jdbc.JdbcIncidentStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embeddable ITSM engine: the one entry point of the library. It starts a Camunda 7 process
+ * engine (with its job executor, so timers fire), creates or migrates the ITSM tables, deploys the
+ * ITSM processes you choose, and offers one service per practice.
+ *
+ * <pre>{@code
+ * try (ItsmEngine engine = ItsmEngine.builder()
+ *     .dataDirectory(Path.of("itsm-data"))          // H2 file database, survives restarts
+ *     .processes(ItsmProcess.INCIDENT)
+ *     .build()) {
+ *   Actor agent = Actor.of("dana", "service-desk");
+ *   Incident inc = engine.incidents().open(agent, OpenIncident.builder()
+ *       .title("E-mail down").caller("bob").channel(Channel.PHONE)
+ *       .impact(Impact.HIGH).urgency(Urgency.HIGH).build());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Close it to stop the job executor and release the database.
+ */
+public final class ItsmEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ItsmEngine.class);
+
+  /** The library version. */
+  public static final String VERSION = "0.1.0-SNAPSHOT";
+
+  private final ProcessEngine processEngine;
+  private final HikariDataSource ownedDataSource;
+  private final EngineTransactions transactions;
+  private final CommandValidator validator;
+  private final Set<ItsmProcess> processes;
+  private final IncidentService incidents;
+  private volatile boolean closed;
+
+  private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
+      EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
+      IncidentService incidents) {
+    this.processEngine = processEngine;
+    this.ownedDataSource = ownedDataSource;
+    this.transactions = transactions;
+    this.validator = validator;
+    this.processes = processes;
+    this.incidents = incidents;
+  }
+
+  /** @return a new builder with the defaults described on each of its methods */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Incident management.
+   *
+   * @return the incident service
+   * @throws ItsmConfigurationException when {@link ItsmProcess#INCIDENT} was not chosen
+   */
+  public IncidentService incidents() {
+    if (incidents == null) {
+      throw new ItsmConfigurationException("Incident management is not enabled: add "
+          + "ItsmProcess.INCIDENT to ItsmEngine.builder().processes(...)");
+    }
+    return incidents;
+  }
+
+  /** @return the processes this engine deployed */
+  public Set<ItsmProcess> processes() {
+    return processes;
+  }
+
+  /**
+   * The underlying Camunda process engine, for power users (Cockpit-style queries, history,
+   * custom deployments). Nothing in the ITSM API needs it; changing ITSM process instances through
+   * it directly can put them out of step with their records.
+   *
+   * @return the Camunda process engine
+   */
+  public ProcessEngine processEngine() {
+    return processEngine;
+  }
+
+  /** Stops the job executor and the process engine and releases the database. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      processEngine.close();
+    } finally {
+      transactions.close();
+      validator.close();
+      if (ownedDataSource != null) {
+        ownedDataSource.close();
+      }
+      LOG.info("ITSM engine {} closed", processEngine.getName());
+    }
+  }
+
+  /**
+   * Configures and starts an {@link ItsmEngine}. Configuration is checked when {@link #build()} is
+   * called; a bad setting fails fast with a message that says what to change.
+   */
+  public static final class Builder {
+    private Path dataDirectory = Path.of("itsm-data");
+    private DataSource dataSource;
+    private final Set<ItsmProcess> processes = EnumSet.noneOf(ItsmProcess.class);
+    private HistoryLevel historyLevel = HistoryLevel.AUDIT;
+    private Duration autoCloseAfter = Duration.ofDays(3);
+    private PriorityMatrix priorityMatrix = PriorityMatrix.itil();
+    private AssignmentRule assignmentRule = AssignmentRule.none();
+    private String fallbackGroup = "service-desk";
+    private NumberingPolicy numbering = NumberingPolicy.standard();
+    private ServiceTargets serviceTargets = ServiceTargets.defaults();
+    private final List<BeforeHook> beforeHooks = new ArrayList<>();
+    private final List<AfterListener> afterListeners = new ArrayList<>();
+    private Function<ConnectionSource, IncidentStore> incidentStore = JdbcIncidentStore::new;
+    private Function<ConnectionSource, AuditStore> auditStore = JdbcAuditStore::new;
+    private Duration jobPollInterval = Duration.ofSeconds(5);
+    private boolean jobExecutor = true;
+    private int maxPoolSize = 10;
+    private final List<String> problems = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Keeps the data in an embedded H2 file database in this directory (created if missing).
+     * Default {@code ./itsm-data}. Ignored when a {@link #dataSource(DataSource)} is given.
+     *
+     * @param directory a writable directory
+     * @return this
+     */
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = require(directory, "dataDirectory");
+      return this;
+    }
+
+    /**
+     * Uses the host's database (H2 2.x or PostgreSQL) instead of the embedded file database. The
+     * host owns the data source: closing the engine does not close it.
+     *
+     * @param dataSource a pooled data source
+     * @return this
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = require(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Chooses the ITSM processes to deploy ("adopt" only what you need). Required: at least one.
+     *
+     * @param chosen the processes
+     * @return this
+     */
+    public Builder processes(ItsmProcess... chosen) {
+      for (ItsmProcess p : chosen) {
+        processes.add(require(p, "processes"));
+      }
+      return this;
+    }
+
+    /**
+     * @param level the process history level; default {@link HistoryLevel#AUDIT}
+     * @return this
+     */
+    public Builder historyLevel(HistoryLevel level) {
+      this.historyLevel = require(level, "historyLevel");
+      return this;
+    }
+
+    /**
+     * @param period how long a resolved incident waits for the caller before it closes
+     *     automatically; default 3 days
+     * @return this
+     */
+    public Builder autoCloseAfter(Duration period) {
+      require(period, "autoCloseAfter");
+      if (period.isNegative() || period.isZero()) {
+        problems.add("autoCloseAfter must be positive, was " + period);
+      }
+      this.autoCloseAfter = period;
+      return this;
+    }
+
+    /**
+     * @param matrix impact × urgency → priority; default {@link PriorityMatrix#itil()}
+     * @return this
+     */
+    public Builder priorityMatrix(PriorityMatrix matrix) {
+      this.priorityMatrix = require(matrix, "priorityMatrix");
+      return this;
+    }
+
+    /**
+     * @param rule chooses the group of incidents opened without one; default: none (all go to
+     *     the {@link #fallbackGroup(String) fallback group})
+     * @return this
+     */
+    public Builder assignmentRule(AssignmentRule rule) {
+      this.assignmentRule = require(rule, "assignmentRule");
+      return this;
+    }
+
+    /**
+     * @param group the service desk group: triages new incidents and takes those the assignment
+     *     rule does not place; default {@code service-desk}
+     * @return this
+     */
+    public Builder fallbackGroup(String group) {
+      require(group, "fallbackGroup");
+      if (group.isBlank()) {
+        problems.add("fallbackGroup must not be blank");
+      }
+      this.fallbackGroup = group;
+      return this;
+    }
+
+    /**
+     * @param policy record number format; default {@code INC0000001}
+     * @return this
+     */
+    public Builder numbering(NumberingPolicy policy) {
+      this.numbering = require(policy, "numbering");
+      return this;
+    }
+
+    /**
+     * @param targets basic response and resolution targets per priority; default
+     *     {@link ServiceTargets#defaults()}
+     * @return this
+     */
+    public Builder serviceTargets(ServiceTargets targets) {
+      this.serviceTargets = require(targets, "serviceTargets");
+      return this;
+    }
+
+    /**
+     * Adds a hook that runs inside the transaction before every change and may veto it.
+     *
+     * @param hook the hook
+     * @return this
+     */
+    public Builder beforeHook(BeforeHook hook) {
+      beforeHooks.add(require(hook, "beforeHook"));
+      return this;
+    }
+
+    /**
+     * Adds a listener that runs after every committed change.
+     *
+     * @param listener the listener
+     * @return this
+     */
+    public Builder afterListener(AfterListener listener) {
+      afterListeners.add(require(listener, "afterListener"));
+      return this;
+    }
+
+    /**
+     * Replaces the incident store. The factory gets the connection source of the engine's
+     * transactions; a store writing elsewhere does not roll back with the process.
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder incidentStore(Function<ConnectionSource, IncidentStore> factory) {
+      this.incidentStore = require(factory, "incidentStore");
+      return this;
+    }
+
+    /**
+     * Replaces the audit store (see {@link #incidentStore(Function)}).
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder auditStore(Function<ConnectionSource, AuditStore> factory) {
+      this.auditStore = require(factory, "auditStore");
+      return this;
+    }
+
+    /**
+     * @param interval how long the idle job executor waits before it looks for due timers again;
+     *     default 5 s. Timers created by this engine wake it at once.
+     * @return this
+     */
+    public Builder jobPollInterval(Duration interval) {
+      require(interval, "jobPollInterval");
+      if (interval.toMillis() < 10) {
+        problems.add("jobPollInterval must be at least 10 ms, was " + interval);
+      }
+      this.jobPollInterval = interval;
+      return this;
+    }
+
+    /**
+     * @param active whether this engine runs the job executor (timers); default {@code true}.
+     *     Switch it off only on nodes that must not execute jobs.
+     * @return this
+     */
+    public Builder jobExecutor(boolean active) {
+      this.jobExecutor = active;
+      return this;
+    }
+
+    /**
+     * @param size the maximum number of pooled connections to the embedded database; default 10
+     * @return this
+     */
+    public Builder maxPoolSize(int size) {
+      if (size < 2) {
+        problems.add("maxPoolSize must be at least 2, was " + size);
+      }
+      this.maxPoolSize = size;
+      return this;
+    }
+
+    private <T> T require(T value, String name) {
+      if (value == null) {
+        problems.add(name + " must not be null");
+      }
+      return value;
+    }
+
+    /**
+     * Checks the configuration, starts the engine and deploys the chosen processes.
+     *
+     * @return the running engine
+     * @throws ItsmConfigurationException listing what is wrong with the configuration, or why the
+     *     database or a process could not start
+     */
+    public ItsmEngine build() {
+      List<String> all = new ArrayList<>(problems);
+      if (processes.isEmpty()) {
+        all.add("choose at least one process, e.g. .processes(ItsmProcess.INCIDENT)");
+      }
+      if (!all.isEmpty()) {
+        throw new ItsmConfigurationException("Invalid ITSM engine configuration: "
+            + String.join("; ", all));
+      }
+      HikariDataSource owned = dataSource == null ? embeddedDatabase() : null;
+      DataSource ds = dataSource != null ? dataSource : owned;
+      try {
+        return start(ds, owned);
+      } catch (RuntimeException e) {
+        if (owned != null) {
+          owned.close();
+        }
+        throw e;
+      }
+    }
+
+    private HikariDataSource embeddedDatabase() {
+      Path dir = dataDirectory.toAbsolutePath().normalize();
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException | SecurityException e) {
+        throw new ItsmConfigurationException("Cannot create the data directory " + dir + ": "
+            + e.getMessage() + "; choose a writable directory with .dataDirectory(...)", e);
+      }
+      if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        throw new ItsmConfigurationException("The data directory " + dir + " is not a writable"
+            + " directory; choose another with .dataDirectory(...)");
+      }
+      HikariConfig cfg = new HikariConfig();
+      cfg.setPoolName("itsm-h2");
+      cfg.setJdbcUrl("jdbc:h2:file:" + dir.resolve("itsm") + ";DB_CLOSE_ON_EXIT=FALSE");
+      cfg.setUsername("sa");
+      cfg.setPassword("");
+      cfg.setMaximumPoolSize(maxPoolSize);
+      cfg.setMinimumIdle(1);
+      cfg.setAutoCommit(false);
+      cfg.setInitializationFailTimeout(1);
+      try {
+        return new HikariDataSource(cfg);
+      } catch (RuntimeException e) {
+        throw new ItsmConfigurationException("Cannot open the H2 database in " + dir + ": "
+            + rootMessage(e) + " (is another process using it?)", e);
+      }
+    }
+
+    private ItsmEngine start(DataSource ds, HikariDataSource owned) {
+      String database = describe(ds);
+      String schemaVersion = ItsmSchema.migrate(ds);
+
+      IncidentProcessCallbacks incidentCallbacks = new IncidentProcessCallbacks();
+      StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+      cfg.setProcessEngineName("itsm-" + UUID.randomUUID().toString().substring(0, 8));
+      cfg.setDataSource(ds);
+      cfg.setTransactionsExternallyManaged(false);
+      cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+      cfg.setHistory(historyLevel.camundaName());
+      cfg.setIdGenerator(new StrongUuidGenerator());
+      cfg.setJobExecutorActivate(jobExecutor);
+      cfg.setJobExecutorDeploymentAware(false);
+      cfg.setMetricsEnabled(false);
+      cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks));
+      List<SessionFactory> sessions = new ArrayList<>();
+      sessions.add(new ItsmJdbcSession.Factory());
+      cfg.setCustomSessionFactories(sessions);
+      DefaultJobExecutor jobs = new DefaultJobExecutor();
+      jobs.setMaxWait(jobPollInterval.toMillis());
+      jobs.setWaitTimeInMillis((int) Math.min(jobPollInterval.toMillis(), 5000));
+      jobs.setLockTimeInMillis(5 * 60 * 1000);
+      cfg.setJobExecutor(jobs);
+
+      ProcessEngine engine;
+      try {
+        engine = cfg.buildProcessEngine();
+      } catch (RuntimeException e) {
+        throw new ItsmConfigurationException("The process engine could not start on " + database
+            + ": " + rootMessage(e), e);
+      }
+      EngineTransactions tx = new EngineTransactions(
+          ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+              .getCommandExecutorTxRequired());
+      CommandValidator validator = new CommandValidator();
+      try {
+        List<String> deployed = deploy(engine);
+        ConnectionSource connections = new CommandContextConnections();
+        IncidentService incidents = null;
+        if (processes.contains(ItsmProcess.INCIDENT)) {
+          DefaultIncidentService service = new DefaultIncidentService(
+              new DefaultIncidentService.Settings(EngineClock.clock(), priorityMatrix,
+                  assignmentRule, fallbackGroup, numbering, serviceTargets, beforeHooks,
+                  afterListeners),
+              Objects.requireNonNull(incidentStore.apply(connections), "incidentStore factory"),
+              Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
+              tx,
+              new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter),
+              validator);
+          incidentCallbacks.bind(service);
+          incidents = service;
+        }
+        LOG.info("ITSM engine {} started: database={}, itsm-schema=v{}, processes={}, "
+                + "camunda={}, itsm={}, history={}, jobExecutor={}", engine.getName(), database,
+            schemaVersion, deployed, ProcessEngine.class.getPackage().getImplementationVersion(),
+            VERSION, historyLevel, jobExecutor ? "on" : "off");
+        return new ItsmEngine(engine, owned, tx, validator,
+            Set.copyOf(new LinkedHashSet<>(processes)), incidents);
+      } catch (RuntimeException e) {
+        engine.close();
+        tx.close();
+        validator.close();
+        throw e;
+      }
+    }
+
+    private List<String> deploy(ProcessEngine engine) {
+      List<String> deployed = new ArrayList<>();
+      for (ItsmProcess p : processes) {
+        try {
+          engine.getRepositoryService().createDeployment()
+              .name(p.key())
+              .enableDuplicateFiltering(true)
+              .addClasspathResource(p.resource())
+              .deploy();
+        } catch (RuntimeException e) {
+          throw new ItsmConfigurationException("Process " + p.key() + " (" + p.resource()
+              + ") does not deploy: " + rootMessage(e), e);
+        }
+        ProcessDefinition def = engine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey(p.key()).latestVersion().singleResult();
+        if (def == null) {
+          throw new ItsmConfigurationException("Process " + p.resource() + " deployed but defines"
+              + " no process with key " + p.key());
+        }
+        deployed.add(p.key() + " v" + def.getVersion());
+      }
+      return deployed;
+    }
+
+    private static String describe(DataSource ds) {
+      try (Connection c = ds.getConnection()) {
+        DatabaseMetaData md = c.getMetaData();
+        return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " ("
+            + md.getURL() + ")";
+      } catch (SQLException e) {
+        throw new ItsmConfigurationException("Cannot connect to the database: " + e.getMessage()
+            + "; check the data source's URL, user and password and that the server is up", e);
+      }
+    }
+
+    private static String rootMessage(Throwable e) {
+      Throwable t = e;
+      while (t.getCause() != null && t.getCause() != t) {
+        if (t instanceof ItsmException) {
+          break;
+        }
+        t = t.getCause();
+      }
+      return t.getMessage();
+    }
+  }
+}

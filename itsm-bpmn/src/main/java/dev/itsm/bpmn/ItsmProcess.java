@@ -1,0 +1,30 @@
+package dev.itsm.bpmn;
+
+/**
+ * The ITSM practices the library ships as BPMN processes. Choose the ones to deploy on
+ * {@link ItsmEngine.Builder#processes(ItsmProcess...)} ("adopt"): the others are not deployed and
+ * their API refuses calls.
+ */
+public enum ItsmProcess {
+
+  /** Incident management: {@code itsm/processes/incident.bpmn}, key {@code itsm-incident}. */
+  INCIDENT("itsm-incident", "itsm/processes/incident.bpmn");
+
+  private final String key;
+  private final String resource;
+
+  ItsmProcess(String key, String resource) {
+    this.key = key;
+    this.resource = resource;
+  }
+
+  /** @return the process definition key, e.g. {@code itsm-incident} */
+  public String key() {
+    return key;
+  }
+
+  /** @return the class-path resource of the shipped diagram */
+  public String resource() {
+    return resource;
+  }
+}
