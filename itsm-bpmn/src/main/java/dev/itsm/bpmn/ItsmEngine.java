@@ -450,6 +450,9 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setJobExecutorActivate(jobExecutor);
       cfg.setJobExecutorDeploymentAware(false);
       cfg.setMetricsEnabled(false);
+      // API failures (vetoes, illegal transitions) reach the caller as typed exceptions; the
+      // engine need not log each one as an ERROR with a stack trace
+      cfg.setEnableCmdExceptionLogging(false);
       cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks));
       List<SessionFactory> sessions = new ArrayList<>();
       sessions.add(new ItsmJdbcSession.Factory());
