@@ -56,11 +56,10 @@ class EngineConfigurationTest {
   }
 
   @Test
-  void databaseLockedByAnotherEngineIsReported() {
+  void hostSuppliedDataSourceIsUsedBesideAnEmbeddedOne() {
     try (ItsmEngine first = TestEngines.builder(dir).build()) {
       assertThat(first.processes()).containsExactly(ItsmProcess.INCIDENT);
-      // a second process on the same files would fail; in one JVM H2 shares the database, so
-      // check the host-supplied data source path instead: the engine starts on it
+      // a second engine on a host-supplied database runs side by side with its own numbering
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL("jdbc:h2:mem:shared-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
       try (ItsmEngine onHostDataSource = ItsmEngine.builder().dataSource(ds)

@@ -1,0 +1,247 @@
+package dev.itsm.examples;
+
+import dev.itsm.bpmn.EngineClock;
+import dev.itsm.bpmn.ItsmEngine;
+import dev.itsm.bpmn.ItsmProcess;
+import dev.itsm.core.Actor;
+import dev.itsm.core.ItsmException;
+import dev.itsm.core.incident.AcknowledgeIncident;
+import dev.itsm.core.incident.AddWorkNote;
+import dev.itsm.core.incident.AssignIncident;
+import dev.itsm.core.incident.CancelIncident;
+import dev.itsm.core.incident.Channel;
+import dev.itsm.core.incident.CloseIncident;
+import dev.itsm.core.incident.HoldReason;
+import dev.itsm.core.incident.Impact;
+import dev.itsm.core.incident.Incident;
+import dev.itsm.core.incident.IncidentService;
+import dev.itsm.core.incident.IncidentState;
+import dev.itsm.core.incident.OpenIncident;
+import dev.itsm.core.incident.PutIncidentOnHold;
+import dev.itsm.core.incident.ReopenIncident;
+import dev.itsm.core.incident.ResolutionCode;
+import dev.itsm.core.incident.ResolveIncident;
+import dev.itsm.core.incident.ResumeIncident;
+import dev.itsm.core.incident.TimelineEntry;
+import dev.itsm.core.incident.Urgency;
+import dev.itsm.core.policy.AssignmentRule;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The README's demo: a service desk's morning, run through the real engine on an embedded H2
+ * database. Incidents go through hold and resume, reassignment, a refused illegal action, a
+ * reopen, and closure by the auto-close timer after the clock is moved three days on.
+ */
+public final class Demo {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("EEE HH:mm").withZone(ZoneOffset.UTC);
+
+  private static final Actor DESK = Actor.of("dana", "service-desk");
+  private static final Actor NETWORK = Actor.of("raj", "network");
+  private static final Actor SECURITY = Actor.of("sam", "security");
+  private static final Actor MESSAGING = Actor.of("mo", "messaging");
+  private static final Actor CALLER = Actor.of("alice");
+
+  private final PrintStream out;
+
+  private Demo(PrintStream out) {
+    this.out = out;
+  }
+
+  /**
+   * Runs the demo in a fresh temporary data directory.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    System.setProperty("org.jboss.logging.provider", "slf4j");
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("itsm-demo-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      Map<IncidentState, Long> counts = run(dir, System.out);
+      if (counts.get(IncidentState.CLOSED) != 3 || counts.get(IncidentState.CANCELLED) != 1) {
+        throw new IllegalStateException("the demo did not end as expected: " + counts);
+      }
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /**
+   * Runs the demo.
+   *
+   * @param dataDir an empty directory for the database
+   * @param out where to print
+   * @return the number of incidents per state at the end
+   */
+  public static Map<IncidentState, Long> run(Path dataDir, PrintStream out) {
+    try (ItsmEngine engine = ItsmEngine.builder()
+        .dataDirectory(dataDir)
+        .processes(ItsmProcess.INCIDENT)
+        .assignmentRule(AssignmentRule.byCategory(Map.of(
+            "network", "network", "email", "messaging", "hardware", "field-services")))
+        .autoCloseAfter(Duration.ofDays(3))
+        .jobPollInterval(Duration.ofMillis(200))
+        .build()) {
+      return new Demo(out).morning(engine);
+    } finally {
+      EngineClock.reset();
+    }
+  }
+
+  private Map<IncidentState, Long> morning(ItsmEngine engine) {
+    IncidentService incidents = engine.incidents();
+    List<String> numbers = new ArrayList<>();
+
+    say("1. Monitoring reports the mail service down (P1); the messaging team fixes it and"
+        + " the caller confirms.");
+    Incident mail = incidents.open(DESK, OpenIncident.builder()
+        .title("Mail service unreachable").caller("monitoring").channel(Channel.MONITORING)
+        .category("email").service("mail").configurationItem("mx01")
+        .impact(Impact.HIGH).urgency(Urgency.HIGH).build());
+    numbers.add(mail.number());
+    later(Duration.ofMinutes(6));
+    incidents.acknowledge(MESSAGING, new AcknowledgeIncident(mail.number()));
+    incidents.addWorkNote(MESSAGING, new AddWorkNote(mail.number(),
+        "mx01 disk full; clearing the queue spool", AddWorkNote.Visibility.INTERNAL));
+    later(Duration.ofMinutes(40));
+    incidents.resolve(MESSAGING, new ResolveIncident(mail.number(),
+        ResolutionCode.SOLVED_WORKAROUND, "Spool cleared, disk extended by 50 GB"));
+    later(Duration.ofMinutes(30));
+    incidents.close(DESK, new CloseIncident(mail.number(), "Monitoring green for 30 minutes"));
+
+    say("2. Alice's VPN keeps dropping (P2): on hold while she collects logs, reassigned to"
+        + " security, resolved, reopened when it drops again, resolved for good.");
+    Incident vpn = incidents.open(DESK, OpenIncident.builder()
+        .title("VPN drops every ten minutes").caller("alice").channel(Channel.PHONE)
+        .category("network").subcategory("vpn").impact(Impact.MEDIUM).urgency(Urgency.HIGH)
+        .build());
+    numbers.add(vpn.number());
+    incidents.acknowledge(NETWORK, new AcknowledgeIncident(vpn.number()));
+    incidents.putOnHold(NETWORK, new PutIncidentOnHold(vpn.number(), HoldReason.AWAITING_CALLER,
+        "Asked Alice for the client log"));
+    later(Duration.ofMinutes(50));
+    incidents.addWorkNote(CALLER, new AddWorkNote(vpn.number(), "Log attached",
+        AddWorkNote.Visibility.CUSTOMER));
+    incidents.resume(NETWORK, new ResumeIncident(vpn.number(), "Log shows certificate errors"));
+    incidents.assign(NETWORK, new AssignIncident(vpn.number(), "security", "sam"));
+    later(Duration.ofMinutes(35));
+    incidents.resolve(SECURITY, new ResolveIncident(vpn.number(),
+        ResolutionCode.SOLVED_PERMANENTLY, "Renewed the expired client certificate"));
+    later(Duration.ofMinutes(55));
+    incidents.reopen(CALLER, new ReopenIncident(vpn.number(), "Dropped again at 11:02"));
+    later(Duration.ofMinutes(20));
+    incidents.resolve(SECURITY, new ResolveIncident(vpn.number(),
+        ResolutionCode.SOLVED_PERMANENTLY, "Pushed the new certificate to the laptop's store"));
+
+    say("3. A printer jam is logged twice: resolving it before anyone acknowledged it is"
+        + " refused, and the duplicate is cancelled.");
+    Incident printer = incidents.open(DESK, OpenIncident.builder()
+        .title("Printer on floor 3 jams").caller("bob").channel(Channel.PORTAL)
+        .category("hardware").impact(Impact.LOW).urgency(Urgency.MEDIUM).build());
+    numbers.add(printer.number());
+    try {
+      incidents.resolve(DESK, new ResolveIncident(printer.number(), ResolutionCode.DUPLICATE,
+          "Same as the other ticket"));
+    } catch (ItsmException e) {
+      say("   refused [" + e.code() + "]: " + e.getMessage());
+    }
+    incidents.cancel(DESK, new CancelIncident(printer.number(), "Duplicate of an earlier call"));
+
+    say("4. Bad input is refused with every broken rule listed, and nothing is stored.");
+    try {
+      incidents.open(DESK, OpenIncident.builder().title(" ").channel(Channel.EMAIL)
+          .impact(Impact.LOW).build());
+    } catch (ItsmException e) {
+      say("   refused [" + e.code() + "]: " + e.getMessage());
+    }
+
+    say("5. A slow laptop (P5) is fixed; nobody confirms, so the auto-close timer will close it.");
+    Incident laptop = incidents.open(DESK, OpenIncident.builder()
+        .title("Laptop slow after update").caller("carol").channel(Channel.CHAT)
+        .category("hardware").subcategory("laptop").impact(Impact.LOW).urgency(Urgency.LOW)
+        .build());
+    numbers.add(laptop.number());
+    incidents.acknowledge(DESK, new AcknowledgeIncident(laptop.number()));
+    incidents.resolve(DESK, new ResolveIncident(laptop.number(),
+        ResolutionCode.SOLVED_PERMANENTLY, "Disabled the runaway indexing service"));
+
+    Instant movedTo = EngineClock.advance(Duration.ofDays(3).plusHours(1));
+    say("6. The clock moves on three days to " + TIME.format(movedTo)
+        + "; the job executor fires the auto-close timers.");
+    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+    while (System.nanoTime() < deadline && Stream.of(vpn, laptop).anyMatch(
+        i -> incidents.get(i.number()).state() != IncidentState.CLOSED)) {
+      pause();
+    }
+
+    for (String number : numbers) {
+      printTimeline(incidents, number);
+    }
+    Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
+    for (IncidentState s : IncidentState.values()) {
+      counts.put(s, incidents.query().state(s).count());
+    }
+    out.println();
+    out.println("Summary: " + numbers.size() + " incidents; " + counts.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+    return counts;
+  }
+
+  private void printTimeline(IncidentService incidents, String number) {
+    Incident i = incidents.get(number);
+    out.println();
+    out.printf("%s  %s  %-9s %s  [%s -> %s, reassigned %d, reopened %d]%n", i.number(),
+        i.priority(), i.state(), i.title(), i.caller(), i.assignmentGroup(),
+        i.reassignmentCount(), i.reopenCount());
+    incidents.timeline(number).stream().sorted(Comparator.comparing(TimelineEntry::at))
+        .forEach(t -> out.printf("  %s  %-10s %-12s %s%n", TIME.format(t.at()), t.actorId(),
+            t.kind(), t.text()));
+  }
+
+  /** Moves the engine clock on, so the timeline reads like a real morning. */
+  private static void later(Duration amount) {
+    EngineClock.advance(amount);
+  }
+
+  private void say(String line) {
+    out.println(line);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans it up
+    }
+  }
+}
