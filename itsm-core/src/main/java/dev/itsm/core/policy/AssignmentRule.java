@@ -35,7 +35,7 @@ public interface AssignmentRule {
         return Optional.empty();
       }
       String specific = subcategory == null ? null : copy.get(category + "/" + subcategory);
-      return Optional.ofNullable(Objects.requireNonNullElse(specific, copy.get(category)));
+      return Optional.ofNullable(specific != null ? specific : copy.get(category));
     };
   }
 
