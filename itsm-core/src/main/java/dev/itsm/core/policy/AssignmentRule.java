@@ -1,7 +1,6 @@
 package dev.itsm.core.policy;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**

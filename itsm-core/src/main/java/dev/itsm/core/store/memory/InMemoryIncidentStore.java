@@ -95,6 +95,7 @@ public final class InMemoryIncidentStore implements IncidentStore {
       case RESOLUTION_DUE -> Comparator.comparing(i -> i.milestones().resolutionDue());
     };
     cmp = c.ascending() ? cmp : cmp.reversed();
-    return cmp.thenComparing(Incident::number);
+    return cmp.thenComparing(Incident::number,
+        c.ascending() ? Comparator.naturalOrder() : Comparator.reverseOrder());
   }
 }
