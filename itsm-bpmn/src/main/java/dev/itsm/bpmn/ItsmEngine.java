@@ -8,23 +8,32 @@ import dev.itsm.bpmn.internal.EngineTransactions;
 import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
 import dev.itsm.bpmn.internal.IncidentProcessModel;
 import dev.itsm.bpmn.internal.ItsmJdbcSession;
+import dev.itsm.bpmn.internal.SlaClockProcess;
 import dev.itsm.core.ItsmConfigurationException;
 import dev.itsm.core.ItsmException;
 import dev.itsm.core.incident.IncidentService;
 import dev.itsm.core.incident.internal.DefaultIncidentService;
+import dev.itsm.core.incident.internal.IncidentClocks;
+import dev.itsm.core.incident.internal.IncidentEscalations;
+import dev.itsm.core.incident.internal.IncidentWorkflow;
 import dev.itsm.core.internal.CommandValidator;
+import dev.itsm.core.internal.Events;
 import dev.itsm.core.policy.AssignmentRule;
 import dev.itsm.core.policy.NumberingPolicy;
 import dev.itsm.core.policy.PriorityMatrix;
-import dev.itsm.core.policy.ServiceTargets;
 import dev.itsm.core.spi.AfterListener;
 import dev.itsm.core.spi.AuditStore;
 import dev.itsm.core.spi.BeforeHook;
 import dev.itsm.core.spi.ConnectionSource;
 import dev.itsm.core.spi.IncidentStore;
+import dev.itsm.core.spi.SlaClockStore;
+import dev.itsm.core.sla.ServiceLevelService;
+import dev.itsm.core.sla.ServiceLevels;
+import dev.itsm.core.sla.internal.DefaultServiceLevelService;
 import dev.itsm.core.store.jdbc.ItsmSchema;
 import dev.itsm.core.store.jdbc.JdbcAuditStore;
 import dev.itsm.core.store.jdbc.JdbcIncidentStore;
+import dev.itsm.core.store.jdbc.JdbcSlaClockStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,17 +94,19 @@ public final class ItsmEngine implements AutoCloseable {
   private final CommandValidator validator;
   private final Set<ItsmProcess> processes;
   private final IncidentService incidents;
+  private final ServiceLevelService serviceLevels;
   private volatile boolean closed;
 
   private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
-      IncidentService incidents) {
+      IncidentService incidents, ServiceLevelService serviceLevels) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
     this.validator = validator;
     this.processes = processes;
     this.incidents = incidents;
+    this.serviceLevels = serviceLevels;
   }
 
   /** @return a new builder with the defaults described on each of its methods */
@@ -115,6 +126,17 @@ public final class ItsmEngine implements AutoCloseable {
           + "ItsmProcess.INCIDENT to ItsmEngine.builder().processes(...)");
     }
     return incidents;
+  }
+
+  /**
+   * Service level management: the clocks of every record, records at risk, compliance. Clocks run
+   * for every practice deployed, with the targets given to
+   * {@link Builder#serviceLevels(ServiceLevels)}.
+   *
+   * @return the service level service
+   */
+  public ServiceLevelService serviceLevels() {
+    return serviceLevels;
   }
 
   /** @return the processes this engine deployed */
@@ -166,11 +188,12 @@ public final class ItsmEngine implements AutoCloseable {
     private AssignmentRule assignmentRule = AssignmentRule.none();
     private String fallbackGroup = "service-desk";
     private NumberingPolicy numbering = NumberingPolicy.standard();
-    private ServiceTargets serviceTargets = ServiceTargets.defaults();
+    private ServiceLevels serviceLevels = ServiceLevels.defaults();
     private final List<BeforeHook> beforeHooks = new ArrayList<>();
     private final List<AfterListener> afterListeners = new ArrayList<>();
     private Function<ConnectionSource, IncidentStore> incidentStore = JdbcIncidentStore::new;
     private Function<ConnectionSource, AuditStore> auditStore = JdbcAuditStore::new;
+    private Function<ConnectionSource, SlaClockStore> slaClockStore = JdbcSlaClockStore::new;
     private Duration jobPollInterval = Duration.ofSeconds(5);
     private boolean jobExecutor = true;
     private int maxPoolSize = 10;
@@ -281,12 +304,14 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
-     * @param targets basic response and resolution targets per priority; default
-     *     {@link ServiceTargets#defaults()}
+     * @param levels service level definitions: business calendars, response, resolution and
+     *     operational level targets with warnings and escalations, which hold reasons pause the
+     *     clocks; default {@link ServiceLevels#defaults()} (24×7). Pass
+     *     {@code ServiceLevels.builder().build()} for no clocks at all.
      * @return this
      */
-    public Builder serviceTargets(ServiceTargets targets) {
-      this.serviceTargets = require(targets, "serviceTargets");
+    public Builder serviceLevels(ServiceLevels levels) {
+      this.serviceLevels = require(levels, "serviceLevels");
       return this;
     }
 
@@ -332,6 +357,17 @@ public final class ItsmEngine implements AutoCloseable {
      */
     public Builder auditStore(Function<ConnectionSource, AuditStore> factory) {
       this.auditStore = require(factory, "auditStore");
+      return this;
+    }
+
+    /**
+     * Replaces the service-level clock store (see {@link #incidentStore(Function)}).
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder slaClockStore(Function<ConnectionSource, SlaClockStore> factory) {
+      this.slaClockStore = require(factory, "slaClockStore");
       return this;
     }
 
@@ -440,6 +476,7 @@ public final class ItsmEngine implements AutoCloseable {
       String schemaVersion = ItsmSchema.migrate(ds);
 
       IncidentProcessCallbacks incidentCallbacks = new IncidentProcessCallbacks();
+      SlaClockProcess slaProcess = new SlaClockProcess();
       StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
       cfg.setProcessEngineName("itsm-" + UUID.randomUUID().toString().substring(0, 8));
       cfg.setDataSource(ds);
@@ -453,7 +490,8 @@ public final class ItsmEngine implements AutoCloseable {
       // API failures (vetoes, illegal transitions) reach the caller as typed exceptions; the
       // engine need not log each one as an ERROR with a stack trace
       cfg.setEnableCmdExceptionLogging(false);
-      cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks));
+      cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks,
+          SlaClockProcess.CALLBACK_BEAN, slaProcess));
       List<SessionFactory> sessions = new ArrayList<>();
       sessions.add(new ItsmJdbcSession.Factory());
       cfg.setCustomSessionFactories(sessions);
@@ -477,18 +515,25 @@ public final class ItsmEngine implements AutoCloseable {
       try {
         List<String> deployed = deploy(engine);
         ConnectionSource connections = new CommandContextConnections();
+        Events events = new Events(tx, beforeHooks, afterListeners);
+        DefaultServiceLevelService sla = new DefaultServiceLevelService(serviceLevels,
+            Objects.requireNonNull(slaClockStore.apply(connections), "slaClockStore factory"),
+            tx, slaProcess, EngineClock.clock(), events);
+        slaProcess.bind(engine, sla);
         IncidentService incidents = null;
         if (processes.contains(ItsmProcess.INCIDENT)) {
           DefaultIncidentService service = new DefaultIncidentService(
               new DefaultIncidentService.Settings(EngineClock.clock(), priorityMatrix,
-                  assignmentRule, fallbackGroup, numbering, serviceTargets, beforeHooks,
-                  afterListeners),
+                  assignmentRule, fallbackGroup, numbering, IncidentClocks.dueDates(sla)),
               Objects.requireNonNull(incidentStore.apply(connections), "incidentStore factory"),
               Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
               tx,
-              new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter),
-              validator);
+              IncidentWorkflow.both(
+                  new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter),
+                  new IncidentClocks(sla)),
+              validator, events);
           incidentCallbacks.bind(service);
+          sla.bindEscalations(new IncidentEscalations(service));
           incidents = service;
         }
         LOG.info("ITSM engine {} started: database={}, itsm-schema=v{}, processes={}, "
@@ -496,7 +541,7 @@ public final class ItsmEngine implements AutoCloseable {
             schemaVersion, deployed, ProcessEngine.class.getPackage().getImplementationVersion(),
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
-            Set.copyOf(new LinkedHashSet<>(processes)), incidents);
+            Set.copyOf(new LinkedHashSet<>(processes)), incidents, sla);
       } catch (RuntimeException e) {
         engine.close();
         tx.close();
@@ -507,26 +552,32 @@ public final class ItsmEngine implements AutoCloseable {
 
     private List<String> deploy(ProcessEngine engine) {
       List<String> deployed = new ArrayList<>();
+      // the service-level clock runs under every practice
+      deployed.add(deploy(engine, SlaClockProcess.KEY, "itsm/processes/sla-clock.bpmn"));
       for (ItsmProcess p : processes) {
-        try {
-          engine.getRepositoryService().createDeployment()
-              .name(p.key())
-              .enableDuplicateFiltering(true)
-              .addClasspathResource(p.resource())
-              .deploy();
-        } catch (RuntimeException e) {
-          throw new ItsmConfigurationException("Process " + p.key() + " (" + p.resource()
-              + ") does not deploy: " + rootMessage(e), e);
-        }
-        ProcessDefinition def = engine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionKey(p.key()).latestVersion().singleResult();
-        if (def == null) {
-          throw new ItsmConfigurationException("Process " + p.resource() + " deployed but defines"
-              + " no process with key " + p.key());
-        }
-        deployed.add(p.key() + " v" + def.getVersion());
+        deployed.add(deploy(engine, p.key(), p.resource()));
       }
       return deployed;
+    }
+
+    private static String deploy(ProcessEngine engine, String key, String resource) {
+      try {
+        engine.getRepositoryService().createDeployment()
+            .name(key)
+            .enableDuplicateFiltering(true)
+            .addClasspathResource(resource)
+            .deploy();
+      } catch (RuntimeException e) {
+        throw new ItsmConfigurationException("Process " + key + " (" + resource
+            + ") does not deploy: " + rootMessage(e), e);
+      }
+      ProcessDefinition def = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(key).latestVersion().singleResult();
+      if (def == null) {
+        throw new ItsmConfigurationException("Process " + resource + " deployed but defines"
+            + " no process with key " + key);
+      }
+      return key + " v" + def.getVersion();
     }
 
     private static String describe(DataSource ds) {

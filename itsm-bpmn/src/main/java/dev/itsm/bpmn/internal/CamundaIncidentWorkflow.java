@@ -7,7 +7,6 @@ import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.IncidentAction;
 import dev.itsm.core.incident.internal.IncidentWorkflow;
 import java.time.Duration;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,10 +42,6 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
     vars.put(IncidentProcessModel.VAR_NUMBER, incident.number());
     vars.put(IncidentProcessModel.VAR_TRIAGE_GROUP, triageGroup);
     vars.put(IncidentProcessModel.VAR_GROUP, incident.assignmentGroup());
-    vars.put(IncidentProcessModel.VAR_RESPONSE_DUE,
-        Date.from(incident.milestones().responseDue()));
-    vars.put(IncidentProcessModel.VAR_RESOLUTION_DUE,
-        Date.from(incident.milestones().resolutionDue()));
     vars.put(IncidentProcessModel.VAR_AUTO_CLOSE_AFTER, autoCloseAfter.toString());
     vars.put(IncidentProcessModel.VAR_REOPENED, Boolean.FALSE);
     engine.getRuntimeService().createProcessInstanceByKey(KEY)
@@ -77,7 +72,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
       }
       case CLOSE -> correlate(after, IncidentProcessModel.MSG_CLOSE, Map.of());
       case CANCEL -> correlate(after, IncidentProcessModel.MSG_CANCEL, Map.of());
-      case ADD_WORK_NOTE -> { }
+      case ADD_WORK_NOTE, REPRIORITIZE -> { }
       default -> throw new IllegalArgumentException("unknown action " + action);
     }
   }

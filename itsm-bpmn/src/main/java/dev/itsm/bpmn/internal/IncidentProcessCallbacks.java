@@ -1,6 +1,5 @@
 package dev.itsm.bpmn.internal;
 
-import dev.itsm.core.incident.ServiceTarget;
 import dev.itsm.core.incident.internal.DefaultIncidentService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
@@ -20,19 +19,6 @@ public final class IncidentProcessCallbacks {
   /** @param service the incident service, set once the engine is built */
   public void bind(DefaultIncidentService service) {
     this.service = service;
-  }
-
-  /**
-   * A response or resolution target fell due.
-   *
-   * @param execution the execution
-   * @param target {@code RESPONSE} or {@code RESOLUTION}
-   */
-  public void targetMissed(DelegateExecution execution, String target) {
-    String number = execution.getProcessBusinessKey();
-    if (service.targetMissed(number, ServiceTarget.valueOf(target))) {
-      LOG.info("{}: {} target missed", number, target.toLowerCase(java.util.Locale.ROOT));
-    }
   }
 
   /**

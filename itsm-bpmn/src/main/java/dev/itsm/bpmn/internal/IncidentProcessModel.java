@@ -30,10 +30,6 @@ public final class IncidentProcessModel {
   public static final String VAR_TRIAGE_GROUP = "triageGroup";
   /** Variable: assignment group. */
   public static final String VAR_GROUP = "assignmentGroup";
-  /** Variable: response due (Date). */
-  public static final String VAR_RESPONSE_DUE = "responseDue";
-  /** Variable: resolution due (Date). */
-  public static final String VAR_RESOLUTION_DUE = "resolutionDue";
   /** Variable: ISO-8601 auto-close period. */
   public static final String VAR_AUTO_CLOSE_AFTER = "autoCloseAfter";
   /** Variable: whether the incident was reopened. */

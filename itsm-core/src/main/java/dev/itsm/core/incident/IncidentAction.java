@@ -18,6 +18,8 @@ public enum IncidentAction {
   CLOSE,
   /** NEW, IN_PROGRESS or ON_HOLD → CANCELLED. */
   CANCEL,
+  /** Change impact and urgency, and so the priority (re-targets the service-level clocks). */
+  REPRIORITIZE,
   /** Add a work note or a comment to the timeline. */
   ADD_WORK_NOTE
 }

@@ -39,6 +39,12 @@ public sealed interface IncidentEvent extends ItsmEvent {
     @Override public IncidentAction action() { return IncidentAction.ASSIGN; }
   }
 
+  /** Impact, urgency and priority changed. @param incident after @param previous before @param actor who @param occurredAt when */
+  record Reprioritized(Incident incident, Incident previous, Actor actor, Instant occurredAt)
+      implements IncidentEvent {
+    @Override public IncidentAction action() { return IncidentAction.REPRIORITIZE; }
+  }
+
   /** Work began. @param incident after @param previous before @param actor who @param occurredAt when */
   record Acknowledged(Incident incident, Incident previous, Actor actor, Instant occurredAt)
       implements IncidentEvent {

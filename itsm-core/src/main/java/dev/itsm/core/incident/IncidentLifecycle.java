@@ -21,6 +21,7 @@ import java.util.Set;
  * <caption>Transitions</caption>
  * <tr><th>action</th><th>from</th><th>to</th></tr>
  * <tr><td>ASSIGN</td><td>NEW, IN_PROGRESS, ON_HOLD</td><td>(unchanged)</td></tr>
+ * <tr><td>REPRIORITIZE</td><td>NEW, IN_PROGRESS, ON_HOLD</td><td>(unchanged)</td></tr>
  * <tr><td>ACKNOWLEDGE</td><td>NEW</td><td>IN_PROGRESS</td></tr>
  * <tr><td>PUT_ON_HOLD</td><td>IN_PROGRESS</td><td>ON_HOLD</td></tr>
  * <tr><td>RESUME</td><td>ON_HOLD</td><td>IN_PROGRESS</td></tr>
@@ -42,6 +43,7 @@ public final class IncidentLifecycle {
     }
     for (IncidentState s : EnumSet.of(NEW, IN_PROGRESS, ON_HOLD)) {
       allow(s, IncidentAction.ASSIGN, s);
+      allow(s, IncidentAction.REPRIORITIZE, s);
       allow(s, IncidentAction.CANCEL, CANCELLED);
     }
     for (IncidentState s : EnumSet.of(NEW, IN_PROGRESS, ON_HOLD, RESOLVED)) {

@@ -56,6 +56,17 @@ public interface IncidentService {
   Incident assign(Actor actor, AssignIncident command);
 
   /**
+   * Changes impact and urgency; the priority is derived again through the priority matrix and the
+   * service-level clocks are re-targeted, keeping their elapsed time. Allowed in NEW, IN_PROGRESS
+   * and ON_HOLD.
+   *
+   * @param actor who changes it
+   * @param command the new impact and urgency
+   * @return the stored incident
+   */
+  Incident reprioritize(Actor actor, ChangeIncidentPriority command);
+
+  /**
    * NEW → IN_PROGRESS: accepts the incident for work and meets the response target.
    *
    * @param actor who acknowledges

@@ -57,7 +57,7 @@ class PriorityMatrixTest {
     assertThat(asked).containsExactly("LOW/HIGH");
     assertThat(i.priority()).isEqualTo(Priority.P4);
     assertThat(f.service.get(i.number()).priority()).isEqualTo(Priority.P4);
-    // the P4 targets of ServiceTargets.defaults(): 8 h response, 5 days resolution
+    // the P4 targets of ServiceLevels.defaults() (24x7): 8 h response, 5 days resolution
     assertThat(i.milestones().responseDue())
         .isEqualTo(i.milestones().openedAt().plus(Duration.ofHours(8)));
     assertThat(i.milestones().resolutionDue())

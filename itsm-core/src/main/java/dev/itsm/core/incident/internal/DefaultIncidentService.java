@@ -9,6 +9,7 @@ import dev.itsm.core.incident.AcknowledgeIncident;
 import dev.itsm.core.incident.AddWorkNote;
 import dev.itsm.core.incident.AssignIncident;
 import dev.itsm.core.incident.CancelIncident;
+import dev.itsm.core.incident.ChangeIncidentPriority;
 import dev.itsm.core.incident.CloseIncident;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.IncidentAction;
@@ -28,15 +29,14 @@ import dev.itsm.core.incident.ServiceTarget;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
 import dev.itsm.core.internal.CommandValidator;
+import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.RecordDiff;
 import dev.itsm.core.internal.Transactions;
 import dev.itsm.core.policy.AssignmentRule;
 import dev.itsm.core.policy.NumberingPolicy;
 import dev.itsm.core.policy.PriorityMatrix;
-import dev.itsm.core.policy.ServiceTargets;
-import dev.itsm.core.spi.AfterListener;
+import dev.itsm.core.sla.TargetKind;
 import dev.itsm.core.spi.AuditStore;
-import dev.itsm.core.spi.BeforeHook;
 import dev.itsm.core.spi.IncidentStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +64,7 @@ public final class DefaultIncidentService implements IncidentService {
   private final Transactions tx;
   private final IncidentWorkflow workflow;
   private final CommandValidator validator;
+  private final Events events;
 
   /**
    * The policies and collaborators of the service.
@@ -73,19 +74,10 @@ public final class DefaultIncidentService implements IncidentService {
    * @param assignmentRule category → group
    * @param fallbackGroup the group for incidents the rule does not place (also triages)
    * @param numbering number format
-   * @param targets response and resolution targets
-   * @param beforeHooks hooks run before a change is stored
-   * @param afterListeners listeners run after commit
+   * @param dueDates response and resolution due dates at opening
    */
   public record Settings(Clock clock, PriorityMatrix priorityMatrix, AssignmentRule assignmentRule,
-      String fallbackGroup, NumberingPolicy numbering, ServiceTargets targets,
-      List<BeforeHook> beforeHooks, List<AfterListener> afterListeners) {
-    /** Copies the lists. */
-    public Settings {
-      beforeHooks = List.copyOf(beforeHooks);
-      afterListeners = List.copyOf(afterListeners);
-    }
-  }
+      String fallbackGroup, NumberingPolicy numbering, DueDates dueDates) {}
 
   /**
    * @param settings policies and hooks
@@ -94,15 +86,17 @@ public final class DefaultIncidentService implements IncidentService {
    * @param tx the transaction runner
    * @param workflow the process side
    * @param validator the command validator
+   * @param events delivers events to the host's hooks and listeners
    */
   public DefaultIncidentService(Settings settings, IncidentStore store, AuditStore audit,
-      Transactions tx, IncidentWorkflow workflow, CommandValidator validator) {
+      Transactions tx, IncidentWorkflow workflow, CommandValidator validator, Events events) {
     this.settings = settings;
     this.store = store;
     this.audit = audit;
     this.tx = tx;
     this.workflow = workflow;
     this.validator = validator;
+    this.events = events;
   }
 
   @Override
@@ -122,9 +116,11 @@ public final class DefaultIncidentService implements IncidentService {
           .service(c.service()).configurationItem(c.configurationItem())
           .impact(c.impact()).urgency(c.urgency()).priority(priority)
           .assignmentGroup(group).assignee(blankToNull(c.assignee()))
-          .milestones(Milestones.opened(now, now.plus(settings.targets().response(priority)),
-              now.plus(settings.targets().resolution(priority))))
+          .milestones(Milestones.opened(now, null, null))
           .build();
+      incident = incident.toBuilder().milestones(Milestones.opened(now,
+          settings.dueDates().due(TargetKind.RESPONSE, incident, now),
+          settings.dueDates().due(TargetKind.RESOLUTION, incident, now))).build();
       IncidentEvent event = new IncidentEvent.Opened(incident, null, actor, now);
       fireBefore(event);
       store.insert(incident);
@@ -150,6 +146,17 @@ public final class DefaultIncidentService implements IncidentService {
     }, (after, before, now) -> new IncidentEvent.Assigned(after, before, actor, now),
         after -> entry(Kind.ASSIGNMENT, "Assigned to " + after.assignmentGroup()
             + (after.assignee() == null ? "" : " / " + after.assignee())));
+  }
+
+  @Override
+  public Incident reprioritize(Actor actor, ChangeIncidentPriority c) {
+    validator.validate(actor, c, "ChangeIncidentPriority");
+    return change(actor, c.number(), IncidentAction.REPRIORITIZE, "incident.reprioritize",
+        (b, before, now) -> b.impact(c.impact()).urgency(c.urgency())
+            .priority(settings.priorityMatrix().priorityOf(c.impact(), c.urgency())),
+        (after, before, now) -> new IncidentEvent.Reprioritized(after, before, actor, now),
+        after -> entry(Kind.STATE_CHANGE, "Priority " + after.priority() + " (impact "
+            + after.impact() + ", urgency " + after.urgency() + "): " + c.reason()));
   }
 
   @Override
@@ -391,25 +398,11 @@ public final class DefaultIncidentService implements IncidentService {
   }
 
   private void fireBefore(ItsmEvent event) {
-    for (BeforeHook hook : settings.beforeHooks()) {
-      hook.before(event);
-    }
+    events.before(event);
   }
 
   private void publish(ItsmEvent event) {
-    if (settings.afterListeners().isEmpty()) {
-      return;
-    }
-    tx.afterCommit(() -> {
-      for (AfterListener listener : settings.afterListeners()) {
-        try {
-          listener.after(event);
-        } catch (RuntimeException e) {
-          LOG.warn("after-commit listener {} failed on {} of {}; the change stays committed",
-              listener, event.getClass().getSimpleName(), event.recordNumber(), e);
-        }
-      }
-    });
+    events.afterCommit(event);
   }
 
   private static String blankToNull(String s) {

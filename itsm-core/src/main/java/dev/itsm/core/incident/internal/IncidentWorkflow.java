@@ -19,6 +19,27 @@ public interface IncidentWorkflow {
     public void changed(IncidentAction action, Incident before, Incident after) {}
   };
 
+  /**
+   * @param first runs first
+   * @param second runs second
+   * @return a workflow that tells both, in order
+   */
+  static IncidentWorkflow both(IncidentWorkflow first, IncidentWorkflow second) {
+    return new IncidentWorkflow() {
+      @Override
+      public void started(Incident incident) {
+        first.started(incident);
+        second.started(incident);
+      }
+
+      @Override
+      public void changed(IncidentAction action, Incident before, Incident after) {
+        first.changed(action, before, after);
+        second.changed(action, before, after);
+      }
+    };
+  }
+
   /** @param incident a newly opened incident: start its process */
   void started(Incident incident);
 

@@ -321,7 +321,7 @@ class IncidentServiceTest {
       assertThat(e.state()).isEqualTo("NEW");
       assertThat(e.action()).isEqualTo("RESOLVE");
       assertThat(e.allowedActions())
-          .containsExactly("ACKNOWLEDGE", "ADD_WORK_NOTE", "ASSIGN", "CANCEL");
+          .containsExactly("ACKNOWLEDGE", "ADD_WORK_NOTE", "ASSIGN", "CANCEL", "REPRIORITIZE");
       assertThat(f.service.get(FIRST)).isEqualTo(opened);
       assertThat(f.service.auditTrail(FIRST)).hasSize(1);
       assertThat(f.service.timeline(FIRST)).hasSize(1);

@@ -21,7 +21,11 @@ import dev.itsm.core.internal.Transactions;
 import dev.itsm.core.policy.AssignmentRule;
 import dev.itsm.core.policy.NumberingPolicy;
 import dev.itsm.core.policy.PriorityMatrix;
-import dev.itsm.core.policy.ServiceTargets;
+import dev.itsm.core.internal.Events;
+import dev.itsm.core.sla.ServiceLevels;
+import dev.itsm.core.sla.internal.DefaultServiceLevelService;
+import dev.itsm.core.sla.internal.SlaClockWorkflow;
+import dev.itsm.core.store.memory.InMemorySlaClockStore;
 import dev.itsm.core.spi.AfterListener;
 import dev.itsm.core.spi.AuditStore;
 import dev.itsm.core.spi.BeforeHook;
@@ -52,10 +56,15 @@ public final class ServiceFixture {
     clock = b.clock;
     store = b.store;
     audit = b.audit;
+    Transactions tx = Transactions.local();
+    DefaultServiceLevelService sla = new DefaultServiceLevelService(ServiceLevels.defaults(),
+        new InMemorySlaClockStore(), tx, SlaClockWorkflow.NONE, clock,
+        new Events(tx, List.of(), List.of()));
     service = new DefaultIncidentService(
         new DefaultIncidentService.Settings(clock, b.matrix, b.rule, b.fallbackGroup,
-            NumberingPolicy.standard(), ServiceTargets.defaults(), b.beforeHooks, b.afterListeners),
-        store, audit, Transactions.local(), b.workflow, VALIDATOR);
+            NumberingPolicy.standard(), IncidentClocks.dueDates(sla)),
+        store, audit, tx, b.workflow, VALIDATOR,
+        new Events(tx, b.beforeHooks, b.afterListeners));
   }
 
   /** @return an in-memory service with the defaults */

@@ -55,7 +55,7 @@ class JdbcIncidentStoreTest {
   void setUp() throws SQLException {
     dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    assertThat(ItsmSchema.migrate(dataSource)).isEqualTo("1");
+    assertThat(ItsmSchema.migrate(dataSource)).isEqualTo("2");
     connection = dataSource.getConnection();
     connection.setAutoCommit(false);
     ConnectionSource shared = () -> connection;
@@ -89,7 +89,7 @@ class JdbcIncidentStoreTest {
     store.insert(IncidentFixtures.minimal("INC0000001", T0));
     connection.commit();
 
-    assertThat(ItsmSchema.migrate(dataSource)).isEqualTo("1");
+    assertThat(ItsmSchema.migrate(dataSource)).isEqualTo("2");
 
     assertThat(store.find("INC0000001")).isPresent();
     try (Statement s = connection.createStatement();
