@@ -9,6 +9,7 @@ import dev.itsm.core.incident.IncidentAction;
 import dev.itsm.core.incident.IncidentState;
 import dev.itsm.core.sla.TargetKind;
 import dev.itsm.core.sla.internal.DefaultServiceLevelService;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -39,14 +40,15 @@ public final class IncidentClocks implements IncidentWorkflow {
 
   @Override
   public void started(Incident i) {
-    start(i, RESPONSE);
-    start(i, RESOLUTION);
-    start(i, OPERATIONAL);
+    Instant opened = i.milestones().openedAt();
+    start(i, RESPONSE, opened);
+    start(i, RESOLUTION, opened);
+    start(i, OPERATIONAL, opened);
   }
 
-  private void start(Incident i, TargetKind kind) {
+  private void start(Incident i, TargetKind kind, Instant at) {
     sla.start(PROCESS, i.number(), kind, i.priority(), i.service(), i.caller(),
-        i.assignmentGroup(), !paused(i));
+        i.assignmentGroup(), !paused(i), at);
   }
 
   private boolean paused(Incident i) {
@@ -69,12 +71,12 @@ public final class IncidentClocks implements IncidentWorkflow {
       case REOPEN -> {
         sla.continueOrStart(PROCESS, n, RESOLUTION, after.priority(), after.service(),
             after.caller(), after.assignmentGroup());
-        start(after, OPERATIONAL);
+        start(after, OPERATIONAL, null);
       }
       case ASSIGN -> {
         if (!Objects.equals(before.assignmentGroup(), after.assignmentGroup())) {
           sla.achieve(n, OPERATIONAL);
-          start(after, OPERATIONAL);
+          start(after, OPERATIONAL, null);
         }
       }
       case REPRIORITIZE -> sla.retarget(PROCESS, n, after.priority(), after.service(),

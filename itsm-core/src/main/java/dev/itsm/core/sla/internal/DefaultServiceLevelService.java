@@ -163,17 +163,19 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
    * @param customer the record's customer
    * @param group the assignment group
    * @param running whether it starts measuring now (false: starts paused)
+   * @param startAt when it starts, e.g. the record's opening time; {@code null} for now
    * @return the clock, if a target applies
    */
   public Optional<SlaClock> start(String process, String recordNumber, TargetKind kind,
-      Priority priority, String service, String customer, String group, boolean running) {
+      Priority priority, String service, String customer, String group, boolean running,
+      Instant startAt) {
     Optional<ServiceLevelTarget> target = levels.select(process, kind, priority, service,
         customer, group);
     if (target.isEmpty()) {
       return Optional.empty();
     }
     ServiceLevelTarget t = target.get();
-    Instant now = clock.instant();
+    Instant now = startAt != null ? startAt : clock.instant();
     SlaClock c = new SlaClock(UUID.randomUUID().toString(), recordNumber, process, t.name(), kind,
         priority.name(), kind == TargetKind.OPERATIONAL ? group : null, t.calendar(), t.target(),
         t.warningPercents(), running ? SlaClockState.RUNNING : SlaClockState.PAUSED, now,
@@ -317,7 +319,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
             && c.state() != SlaClockState.CANCELLED)
         .reduce((a, b) -> b);
     if (last.isEmpty() || !levels.reopenContinuesResolution()) {
-      start(process, recordNumber, kind, priority, service, customer, group, true);
+      start(process, recordNumber, kind, priority, service, customer, group, true, null);
       return;
     }
     Instant now = clock.instant();
