@@ -4,6 +4,7 @@ import dev.itsm.bpmn.EngineClock;
 import dev.itsm.bpmn.ItsmEngine;
 import dev.itsm.bpmn.ItsmProcess;
 import dev.itsm.core.Actor;
+import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.ItsmException;
 import dev.itsm.core.incident.AcknowledgeIncident;
 import dev.itsm.core.incident.AddWorkNote;
@@ -25,6 +26,11 @@ import dev.itsm.core.incident.ResumeIncident;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.Urgency;
 import dev.itsm.core.policy.AssignmentRule;
+import dev.itsm.core.sla.ClockStatus;
+import dev.itsm.core.sla.ServiceLevelEvent;
+import dev.itsm.core.sla.ServiceLevelService;
+import dev.itsm.core.sla.SlaClock;
+import dev.itsm.core.sla.SlaClockEntry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -39,13 +45,15 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The README's demo: a service desk's morning, run through the real engine on an embedded H2
  * database. Incidents go through hold and resume, reassignment, a refused illegal action, a
- * reopen, and closure by the auto-close timer after the clock is moved three days on.
+ * reopen, service-level warnings and a breach, a clock paused while on hold, and closure by the
+ * auto-close timer after the clock is moved three days on.
  */
 public final class Demo {
 
@@ -59,9 +67,23 @@ public final class Demo {
   private static final Actor CALLER = Actor.of("alice");
 
   private final PrintStream out;
+  private final List<ServiceLevelEvent> slaEvents = new CopyOnWriteArrayList<>();
 
   private Demo(PrintStream out) {
     this.out = out;
+  }
+
+  /** Prints service-level warnings and breaches as the job executor fires them. */
+  private void onEvent(ItsmEvent event) {
+    if (event instanceof ServiceLevelEvent.Warning w) {
+      slaEvents.add(w);
+      out.printf("   %s  %s %s: %d %% warning%n", TIME.format(w.occurredAt()),
+          w.recordNumber(), w.clock().targetName(), w.percent());
+    } else if (event instanceof ServiceLevelEvent.Breached b) {
+      slaEvents.add(b);
+      out.printf("   %s  %s %s: BREACHED%n", TIME.format(b.occurredAt()), b.recordNumber(),
+          b.clock().targetName());
+    }
   }
 
   /**
@@ -79,7 +101,7 @@ public final class Demo {
     }
     try {
       Map<IncidentState, Long> counts = run(dir, System.out);
-      if (counts.get(IncidentState.CLOSED) != 3 || counts.get(IncidentState.CANCELLED) != 1) {
+      if (counts.get(IncidentState.CLOSED) != 4 || counts.get(IncidentState.CANCELLED) != 1) {
         throw new IllegalStateException("the demo did not end as expected: " + counts);
       }
     } finally {
@@ -95,6 +117,7 @@ public final class Demo {
    * @return the number of incidents per state at the end
    */
   public static Map<IncidentState, Long> run(Path dataDir, PrintStream out) {
+    Demo demo = new Demo(out);
     try (ItsmEngine engine = ItsmEngine.builder()
         .dataDirectory(dataDir)
         .processes(ItsmProcess.INCIDENT)
@@ -102,8 +125,9 @@ public final class Demo {
             "network", "network", "email", "messaging", "hardware", "field-services")))
         .autoCloseAfter(Duration.ofDays(3))
         .jobPollInterval(Duration.ofMillis(200))
+        .afterListener(demo::onEvent)
         .build()) {
-      return new Demo(out).morning(engine);
+      return demo.morning(engine);
     } finally {
       EngineClock.reset();
     }
@@ -186,17 +210,34 @@ public final class Demo {
     incidents.resolve(DESK, new ResolveIncident(laptop.number(),
         ResolutionCode.SOLVED_PERMANENTLY, "Disabled the runaway indexing service"));
 
+    say("6. The payroll export fails (P2) and nobody picks it up: the response clock warns at 50,"
+        + " 75 and 90 % and breaches at 30 minutes, each fired once by a BPMN timer.");
+    Incident payroll = incidents.open(DESK, OpenIncident.builder()
+        .title("Payroll export to the bank fails").caller("erin").channel(Channel.EMAIL)
+        .category("application").service("payroll").impact(Impact.MEDIUM).urgency(Urgency.HIGH)
+        .build());
+    numbers.add(payroll.number());
+    for (int minutes : new int[] {16, 8, 4, 3}) {
+      int seen = slaEvents.size();
+      later(Duration.ofMinutes(minutes));
+      awaitEvents(seen + 1);
+    }
+    incidents.acknowledge(DESK, new AcknowledgeIncident(payroll.number()));
+    incidents.resolve(DESK, new ResolveIncident(payroll.number(),
+        ResolutionCode.SOLVED_PERMANENTLY, "Renewed the bank's SFTP key"));
+
     Instant movedTo = EngineClock.advance(Duration.ofDays(3).plusHours(1));
-    say("6. The clock moves on three days to " + TIME.format(movedTo)
+    say("7. The clock moves on three days to " + TIME.format(movedTo)
         + "; the job executor fires the auto-close timers.");
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-    while (System.nanoTime() < deadline && Stream.of(vpn, laptop).anyMatch(
+    while (System.nanoTime() < deadline && Stream.of(vpn, laptop, payroll).anyMatch(
         i -> incidents.get(i.number()).state() != IncidentState.CLOSED)) {
       pause();
     }
 
     for (String number : numbers) {
       printTimeline(incidents, number);
+      printClocks(engine.serviceLevels(), number);
     }
     Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
     for (IncidentState s : IncidentState.values()) {
@@ -222,6 +263,35 @@ public final class Demo {
   /** Moves the engine clock on, so the timeline reads like a real morning. */
   private static void later(Duration amount) {
     EngineClock.advance(amount);
+  }
+
+  private void printClocks(ServiceLevelService levels, String number) {
+    for (ClockStatus s : levels.clocks(number)) {
+      SlaClock c = s.clock();
+      out.printf("  SLA %-20s %-9s %s of %s (%d%%)%n", c.targetName(), c.state(),
+          human(s.elapsed()), human(c.target()), s.percent());
+      String steps = levels.history(c.id()).stream()
+          .map(h -> h.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+              + TIME.format(h.at()) + (h.kind() == SlaClockEntry.Kind.PAUSED
+                  || h.kind() == SlaClockEntry.Kind.WARNING ? " (" + h.detail().split(" of ")[0]
+                  + ")" : ""))
+          .collect(Collectors.joining(", "));
+      out.println("      " + steps);
+    }
+  }
+
+  private static String human(Duration d) {
+    long minutes = d.toMinutes();
+    return minutes >= 60 * 24 ? String.format("%dd%02dh", minutes / 1440, minutes % 1440 / 60)
+        : minutes >= 60 ? String.format("%dh%02dm", minutes / 60, minutes % 60)
+        : minutes + "m";
+  }
+
+  private void awaitEvents(int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (slaEvents.size() < count && System.nanoTime() < deadline) {
+      pause();
+    }
   }
 
   private void say(String line) {

@@ -25,7 +25,7 @@ class DemoTest {
     }
     String printed = buffer.toString(StandardCharsets.UTF_8);
 
-    assertThat(counts).containsEntry(IncidentState.CLOSED, 3L)
+    assertThat(counts).containsEntry(IncidentState.CLOSED, 4L)
         .containsEntry(IncidentState.CANCELLED, 1L).containsEntry(IncidentState.NEW, 0L);
     assertThat(printed)
         .contains("On hold (AWAITING_CALLER)")
@@ -34,9 +34,17 @@ class DemoTest {
         .contains("refused [ITSM-ILLEGAL-TRANSITION]: INC0000003 is NEW: action RESOLVE")
         .contains("refused [ITSM-VALIDATION]")
         .contains("Reopened: Dropped again")
-        .contains("Closed automatically after the auto-close period");
+        .contains("Closed automatically after the auto-close period")
+        .contains("P2 response: 50 % warning")
+        .contains("P2 response: 75 % warning")
+        .contains("P2 response: 90 % warning")
+        .contains("P2 response: BREACHED")
+        .contains("Response target missed")
+        .contains("paused")
+        .contains("(on hold: AWAITING_CALLER)");
+    assertThat(printed.split("P2 response: BREACHED", -1)).as("the breach fires once").hasSize(2);
     assertThat(printed.strip().lines().reduce((a, b) -> b).orElseThrow())
-        .isEqualTo("Summary: 4 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=3"
+        .isEqualTo("Summary: 5 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=4"
             + " CANCELLED=1");
   }
 }
