@@ -139,6 +139,36 @@ public final class ItsmEngine implements AutoCloseable {
     return serviceLevels;
   }
 
+  /**
+   * Waits until the job executor has run every job that is due by the {@link EngineClock}: after
+   * {@code EngineClock.advance(...)} in a test, this returns once the timers that fell due have
+   * fired (and the jobs they created have run).
+   *
+   * <pre>{@code
+   * EngineClock.advance(Duration.ofMinutes(31));
+   * engine.awaitDueJobs(Duration.ofSeconds(30));
+   * assertThat(engine.incidents().get(number).milestones().responseBreachedAt()).isNotNull();
+   * }</pre>
+   *
+   * @param timeout how long to wait at most
+   * @return {@code true} when no due job is left, {@code false} on timeout
+   */
+  public boolean awaitDueJobs(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (processEngine.getManagementService().createJobQuery().executable().count() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** @return the processes this engine deployed */
   public Set<ItsmProcess> processes() {
     return processes;

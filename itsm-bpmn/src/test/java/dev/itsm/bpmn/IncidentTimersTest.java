@@ -48,8 +48,8 @@ class IncidentTimersTest {
     assertThat(engine.incidents().get(inc.number()).state()).isEqualTo(IncidentState.RESOLVED);
 
     EngineClock.advance(Duration.ofDays(1).plusMinutes(1));
-    TestEngines.await(Duration.ofSeconds(30), "auto-close",
-        () -> engine.incidents().get(inc.number()).state() == IncidentState.CLOSED);
+    assertThat(engine.awaitDueJobs(Duration.ofSeconds(30))).as("due jobs ran").isTrue();
+    assertThat(engine.incidents().get(inc.number()).state()).isEqualTo(IncidentState.CLOSED);
 
     Incident closed = engine.incidents().get(inc.number());
     assertThat(closed.milestones().closedAt()).isNotNull();
