@@ -514,7 +514,9 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
       cfg.setHistory(historyLevel.camundaName());
       cfg.setIdGenerator(new StrongUuidGenerator());
-      cfg.setJobExecutorActivate(jobExecutor);
+      // started below, once the beans the diagrams call are bound: a timer that is already due
+      // must not fire into an unbound callback
+      cfg.setJobExecutorActivate(false);
       cfg.setJobExecutorDeploymentAware(false);
       cfg.setMetricsEnabled(false);
       // API failures (vetoes, illegal transitions) reach the caller as typed exceptions; the
@@ -565,6 +567,9 @@ public final class ItsmEngine implements AutoCloseable {
           incidentCallbacks.bind(service);
           sla.bindEscalations(new IncidentEscalations(service));
           incidents = service;
+        }
+        if (jobExecutor) {
+          jobs.start();
         }
         LOG.info("ITSM engine {} started: database={}, itsm-schema=v{}, processes={}, "
                 + "camunda={}, itsm={}, history={}, jobExecutor={}", engine.getName(), database,

@@ -278,6 +278,17 @@ class ServiceLevelClocksTest {
     assertThat(p2Response.p90()).isBetween(Duration.ofMinutes(40), Duration.ofMinutes(41));
   }
 
+  @Test
+  void thresholdsArmedBeforeARestartFireAfterIt() {
+    start(levels());
+    Incident inc = TestEngines.open(engine);
+    engine.close();
+    EngineClock.advance(Duration.ofMinutes(31));
+    start(levels());
+    awaitThresholds(inc, TargetKind.RESPONSE, 50, 75, 90, 100);
+    assertThat(clock(inc, TargetKind.RESPONSE).clock().state()).isEqualTo(SlaClockState.BREACHED);
+  }
+
   private long processesOfClock(String clockId) {
     return engine.processEngine().getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(clockId).count();
