@@ -8,6 +8,7 @@ import dev.itsm.core.ItsmException;
 import dev.itsm.core.incident.AssignIncident;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.IncidentEvent;
+import dev.itsm.core.testdb.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,28 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Two calls updating the same incident at once: one wins, the other gets a retryable conflict. */
+/**
+ * Two calls updating the same incident at once: one wins, the other gets a retryable conflict (on
+ * H2 and PostgreSQL).
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class ConcurrentUpdateTest {
 
+  /** The database of this run; injected by JUnit. */
+  @Parameter TestDatabase kind;
   @TempDir Path dir;
 
   @Test
   void oneOfTwoConcurrentUpdatesWinsTheOtherGetsAConflict() throws Exception {
     CyclicBarrier bothRead = new CyclicBarrier(2);
     CountDownLatch armed = new CountDownLatch(1);
-    try (ItsmEngine engine = TestEngines.builder(dir).beforeHook(e -> {
+    try (EngineDatabase database = EngineDatabase.create(kind, dir, "concurrent_update");
+        ItsmEngine engine = TestEngines.builder(database).beforeHook(e -> {
       // both calls have read version N before either writes
       if (armed.getCount() == 0 && e instanceof IncidentEvent.Assigned) {
         try {

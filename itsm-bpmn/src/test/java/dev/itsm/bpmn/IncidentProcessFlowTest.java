@@ -15,30 +15,45 @@ import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.PutIncidentOnHold;
 import dev.itsm.core.incident.ReopenIncident;
 import dev.itsm.core.incident.ResumeIncident;
+import dev.itsm.core.testdb.TestDatabase;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The process follows every API call (camunda-bpm-assert on the real engine). */
+/**
+ * The process follows every API call (camunda-bpm-assert on the real engine), on H2 and
+ * PostgreSQL.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class IncidentProcessFlowTest {
 
   @TempDir static Path dir;
+  static EngineDatabase database;
   static ItsmEngine engine;
 
-  @BeforeAll
-  static void start() {
-    engine = TestEngines.builder(dir).build();
+  /** The database of this run; injected by JUnit. */
+  @Parameter TestDatabase kind;
+
+  @BeforeParameterizedClassInvocation
+  static void start(TestDatabase kind) {
+    database = EngineDatabase.create(kind, dir.resolve(kind.name()), "process_flow");
+    engine = TestEngines.builder(database).build();
     AbstractAssertions.init(engine.processEngine());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     AbstractAssertions.reset();
     engine.close();
+    database.close();
   }
 
   private ProcessInstance process(Incident incident) {

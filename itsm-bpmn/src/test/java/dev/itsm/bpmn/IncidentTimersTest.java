@@ -11,6 +11,7 @@ import dev.itsm.core.incident.IncidentState;
 import dev.itsm.core.incident.ServiceTarget;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.Urgency;
+import dev.itsm.core.testdb.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,23 +20,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Timers fire on the real job executor once the engine clock passes their due date. */
+/**
+ * Timers fire on the real job executor once the engine clock passes their due date, on H2 and
+ * PostgreSQL.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class IncidentTimersTest {
 
+  /** The database of this run; injected by JUnit. */
+  @Parameter TestDatabase kind;
   @TempDir Path dir;
+  EngineDatabase database;
   ItsmEngine engine;
   final List<ItsmEvent> events = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() {
-    engine = TestEngines.builder(dir).autoCloseAfter(Duration.ofDays(3))
+    database = EngineDatabase.create(kind, dir, "timers");
+    engine = TestEngines.builder(database).autoCloseAfter(Duration.ofDays(3))
         .afterListener(events::add).build();
   }
 
   @AfterEach
   void stop() {
     engine.close();
+    database.close();
     EngineClock.reset();
   }
 

@@ -13,26 +13,45 @@ import dev.itsm.core.incident.PutIncidentOnHold;
 import dev.itsm.core.incident.ResolutionCode;
 import dev.itsm.core.incident.ResolveIncident;
 import dev.itsm.core.incident.ResumeIncident;
+import dev.itsm.core.testdb.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Records, processes and timers survive closing the engine and starting it on the same files. */
+/**
+ * Records, processes and timers survive closing the engine and starting it again on the same
+ * database (H2 files, PostgreSQL).
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class RestartDurabilityTest {
 
+  /** The database of this run; injected by JUnit. */
+  @Parameter TestDatabase kind;
   @TempDir Path dir;
+  EngineDatabase database;
+
+  @BeforeEach
+  void createDatabase() {
+    database = EngineDatabase.create(kind, dir, "restart");
+  }
 
   @AfterEach
-  void resetClock() {
+  void cleanUp() {
     EngineClock.reset();
+    database.close();
   }
 
   @Test
   void lifecycleContinuesAfterRestart() {
     Incident inc;
-    try (ItsmEngine first = TestEngines.builder(dir).build()) {
+    try (ItsmEngine first = TestEngines.builder(database).build()) {
       inc = TestEngines.openAndAcknowledge(first);
       first.incidents().putOnHold(RESOLVER,
           new PutIncidentOnHold(inc.number(), HoldReason.AWAITING_VENDOR, "Ticket with ACME"));
@@ -40,7 +59,7 @@ class RestartDurabilityTest {
           AddWorkNote.Visibility.INTERNAL));
     }
 
-    try (ItsmEngine second = TestEngines.builder(dir).build()) {
+    try (ItsmEngine second = TestEngines.builder(database).build()) {
       Incident reloaded = second.incidents().get(inc.number());
       assertThat(reloaded.state()).isEqualTo(IncidentState.ON_HOLD);
       assertThat(reloaded.holdReason()).isEqualTo(HoldReason.AWAITING_VENDOR);
@@ -66,11 +85,11 @@ class RestartDurabilityTest {
   @Test
   void timerArmedBeforeRestartFiresAfterIt() {
     Incident inc;
-    try (ItsmEngine first = TestEngines.builder(dir).build()) {
+    try (ItsmEngine first = TestEngines.builder(database).build()) {
       inc = TestEngines.resolved(first);
     }
     EngineClock.advance(Duration.ofDays(4));
-    try (ItsmEngine second = TestEngines.builder(dir).build()) {
+    try (ItsmEngine second = TestEngines.builder(database).build()) {
       TestEngines.await(Duration.ofSeconds(30), "auto-close after restart",
           () -> second.incidents().get(inc.number()).state() == IncidentState.CLOSED);
     }

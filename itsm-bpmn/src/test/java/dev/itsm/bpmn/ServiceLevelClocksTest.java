@@ -25,6 +25,7 @@ import dev.itsm.core.sla.ServiceLevels;
 import dev.itsm.core.sla.SlaClockEntry;
 import dev.itsm.core.sla.SlaClockState;
 import dev.itsm.core.sla.TargetKind;
+import dev.itsm.core.testdb.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,14 +33,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Service-level clocks on the real engine: thresholds fire exactly once on the job executor when
- * the engine clock passes them, and pause, resume, re-targeting and reopen move them correctly.
+ * the engine clock passes them, and pause, resume, re-targeting and reopen move them correctly
+ * (on H2 and PostgreSQL).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class ServiceLevelClocksTest {
 
+  /** The database of this run; injected by JUnit. */
+  @Parameter TestDatabase kind;
   @TempDir Path dir;
+  EngineDatabase database;
   ItsmEngine engine;
   final List<ItsmEvent> events = new CopyOnWriteArrayList<>();
 
@@ -60,13 +70,20 @@ class ServiceLevelClocksTest {
   }
 
   void start(ServiceLevels levels) {
-    engine = TestEngines.builder(dir).serviceLevels(levels).afterListener(events::add).build();
+    if (database == null) {
+      database = EngineDatabase.create(kind, dir, "service_levels");
+    }
+    engine = TestEngines.builder(database).serviceLevels(levels).afterListener(events::add)
+        .build();
   }
 
   @AfterEach
   void stop() {
     if (engine != null) {
       engine.close();
+    }
+    if (database != null) {
+      database.close();
     }
     EngineClock.reset();
   }

@@ -29,6 +29,13 @@ final class TestEngines {
         .jobPollInterval(Duration.ofMillis(100));
   }
 
+  /** @return a builder on {@code database}, with a fast job executor */
+  static ItsmEngine.Builder builder(EngineDatabase database) {
+    return database.configure(ItsmEngine.builder())
+        .processes(ItsmProcess.INCIDENT)
+        .jobPollInterval(Duration.ofMillis(100));
+  }
+
   static OpenIncident.Builder vpnOutage() {
     return OpenIncident.builder()
         .title("VPN drops every ten minutes")

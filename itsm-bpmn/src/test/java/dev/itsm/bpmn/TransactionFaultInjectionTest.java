@@ -18,12 +18,12 @@ import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.spi.IncidentCriteria;
 import dev.itsm.core.spi.IncidentStore;
 import dev.itsm.core.store.jdbc.JdbcIncidentStore;
+import dev.itsm.core.testdb.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,14 +32,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A call changes the ITSM record and the process instance together, or neither: faults are
- * injected at each step of a call and both sides are checked afterwards, in the database.
+ * injected at each step of a call and both sides are checked afterwards, in the database (H2 and
+ * PostgreSQL).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class TransactionFaultInjectionTest {
 
+  /** The database of this run; injected by JUnit. */
+  @Parameter TestDatabase kind;
   @TempDir Path dir;
+  EngineDatabase database;
   ItsmEngine engine;
   final List<ItsmEvent> committed = new CopyOnWriteArrayList<>();
   /** When set, the store throws this after the record update, before the timeline write. */
@@ -49,7 +58,8 @@ class TransactionFaultInjectionTest {
 
   @BeforeEach
   void start() {
-    engine = TestEngines.builder(dir)
+    database = EngineDatabase.create(kind, dir, "fault_injection");
+    engine = TestEngines.builder(database)
         .incidentStore(connections -> new FaultyStore(new JdbcIncidentStore(connections)))
         .beforeHook(e -> {
           RuntimeException f = hookFault.get();
@@ -64,6 +74,7 @@ class TransactionFaultInjectionTest {
   @AfterEach
   void stop() {
     engine.close();
+    database.close();
   }
 
   @Test
@@ -121,14 +132,15 @@ class TransactionFaultInjectionTest {
     engine.incidents().addWorkNote(AGENT, new AddWorkNote(inc.number(), "Called the user back",
         AddWorkNote.Visibility.INTERNAL));
     engine.close();
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("itsm"), "sa",
-        ""); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM itsm_timeline WHERE entry_text ="
-            + " 'Called the user back'")) {
-      rs.next();
-      assertThat(rs.getInt(1)).isOne();
+    try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT COUNT(*) FROM itsm_timeline WHERE entry_text = ?")) {
+      ps.setString(1, "Called the user back");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).isOne();
+      }
     }
-    engine = TestEngines.builder(dir).build();
+    engine = TestEngines.builder(database).build();
   }
 
   private Incident resolve(Incident inc) {
@@ -157,12 +169,13 @@ class TransactionFaultInjectionTest {
 
   /** Reads the row on a separate connection, outside the library. */
   private String stateInDatabase(String number) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("itsm"), "sa",
-        ""); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT state FROM itsm_incident WHERE record_number = '"
-            + number + "'")) {
-      rs.next();
-      return rs.getString(1);
+    try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
+        "SELECT state FROM itsm_incident WHERE record_number = ?")) {
+      ps.setString(1, number);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
     }
   }
 

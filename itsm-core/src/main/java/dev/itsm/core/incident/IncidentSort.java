@@ -8,6 +8,6 @@ public enum IncidentSort {
   PRIORITY,
   /** By number. */
   NUMBER,
-  /** By resolution due time. */
+  /** By resolution due time; incidents without one count as due last. */
   RESOLUTION_DUE
 }

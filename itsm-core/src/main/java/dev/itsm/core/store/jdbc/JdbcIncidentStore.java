@@ -169,8 +169,10 @@ public final class JdbcIncidentStore implements IncidentStore {
       case RESOLUTION_DUE -> "resolution_due";
     };
     String dir = c.ascending() ? " ASC" : " DESC";
+    // no resolution due date counts as due last (H2 and PostgreSQL differ by default)
+    String nulls = c.ascending() ? " NULLS LAST" : " NULLS FIRST";
     String sql = "SELECT " + COLUMNS + " FROM itsm_incident" + where(c, params)
-        + " ORDER BY " + order + dir + ", record_number" + dir + " LIMIT ? OFFSET ?";
+        + " ORDER BY " + order + dir + nulls + ", record_number" + dir + " LIMIT ? OFFSET ?";
     params.add(c.limit());
     params.add(c.offset());
     try (PreparedStatement ps = connection().prepareStatement(sql)) {

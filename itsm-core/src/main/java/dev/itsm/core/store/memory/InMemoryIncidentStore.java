@@ -92,7 +92,9 @@ public final class InMemoryIncidentStore implements IncidentStore {
       case OPENED_AT -> Comparator.comparing(i -> i.milestones().openedAt());
       case PRIORITY -> Comparator.comparing(Incident::priority);
       case NUMBER -> Comparator.comparing(Incident::number);
-      case RESOLUTION_DUE -> Comparator.comparing(i -> i.milestones().resolutionDue());
+      // no resolution due date counts as due last
+      case RESOLUTION_DUE -> Comparator.comparing((Incident i) -> i.milestones().resolutionDue(),
+          Comparator.nullsLast(Comparator.naturalOrder()));
     };
     cmp = c.ascending() ? cmp : cmp.reversed();
     return cmp.thenComparing(Incident::number,
