@@ -43,7 +43,8 @@ public interface ServiceLevelService {
 
   /**
    * @param group an assignment group, or {@code null} for all
-   * @return clocks that missed their target and whose record is still open, most overdue first
+   * @return clocks that missed their target and are still counting (the record has not met the
+   *     target yet), most overdue first
    */
   List<ClockStatus> breached(String group);
 

@@ -57,6 +57,8 @@ public record ServiceLevelTarget(
     List<String> problems = new ArrayList<>();
     if (name == null || name.isBlank()) {
       problems.add("name must not be blank");
+    } else if (name.length() > 100) {
+      problems.add("name must be at most 100 characters");
     }
     if (kind == null) {
       problems.add("kind must not be null");
@@ -69,6 +71,8 @@ public record ServiceLevelTarget(
     }
     if (calendar == null || calendar.isBlank()) {
       problems.add("calendar must name a business calendar");
+    } else if (calendar.length() > 100) {
+      problems.add("calendar name must be at most 100 characters");
     }
     warningPercents = warningPercents == null ? DEFAULT_WARNINGS
         : warningPercents.stream().sorted().distinct().toList();

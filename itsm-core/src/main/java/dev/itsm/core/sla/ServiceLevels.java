@@ -95,7 +95,7 @@ public final class ServiceLevels {
   }
 
   /**
-   * The most specific target that applies.
+   * The most specific target that applies; among equally specific ones, the first defined.
    *
    * @param process the practice, e.g. {@code incident}
    * @param kind what is measured
@@ -171,8 +171,16 @@ public final class ServiceLevels {
       if (all.stream().noneMatch(c -> c.name().equals("24x7"))) {
         all.add(BusinessCalendar.twentyFourSeven("24x7"));
       }
-      calendars = BusinessCalendars.of(all.toArray(BusinessCalendar[]::new));
       List<String> problems = new ArrayList<>();
+      try {
+        calendars = BusinessCalendars.of(all.toArray(BusinessCalendar[]::new));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+        calendars = BusinessCalendars.of(all.stream()
+            .collect(java.util.stream.Collectors.toMap(BusinessCalendar::name, c -> c,
+                (a, b) -> a, java.util.LinkedHashMap::new))
+            .values().toArray(BusinessCalendar[]::new));
+      }
       Set<String> names = new HashSet<>();
       for (ServiceLevelTarget t : targets) {
         if (!names.add(t.name())) {

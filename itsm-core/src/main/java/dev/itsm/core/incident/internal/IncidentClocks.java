@@ -80,7 +80,7 @@ public final class IncidentClocks implements IncidentWorkflow {
         }
       }
       case REPRIORITIZE -> sla.retarget(PROCESS, n, after.priority(), after.service(),
-          after.caller(), RESPONSE, RESOLUTION);
+          after.caller(), after.assignmentGroup(), RESPONSE, RESOLUTION, OPERATIONAL);
       case CLOSE, CANCEL -> sla.cancelAll(n);
       case ADD_WORK_NOTE -> { }
       default -> throw new IllegalArgumentException("unknown action " + action);

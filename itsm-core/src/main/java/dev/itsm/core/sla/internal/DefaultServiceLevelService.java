@@ -114,8 +114,12 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
     return c.accumulated().plus(calendar(c).between(c.runningSince(), at));
   }
 
+  private static Duration share(SlaClock c, int percent) {
+    return c.target().multipliedBy(percent).dividedBy(100);
+  }
+
   private Instant dueFor(SlaClock c, int percent) {
-    Duration needed = c.target().multipliedBy(percent).dividedBy(100).minus(c.accumulated());
+    Duration needed = share(c, percent).minus(c.accumulated());
     if (needed.isNegative() || needed.isZero()) {
       return c.runningSince();
     }
@@ -146,7 +150,8 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
     Duration remaining = c.target().minus(elapsed);
     int percent = (int) Math.min(Integer.MAX_VALUE,
         elapsed.toMillis() * 100 / Math.max(1, c.target().toMillis()));
-    Instant due = c.runningSince() == null ? null : dueFor(c, 100);
+    Instant due = c.runningSince() == null ? null
+        : c.breachedAt() != null ? c.breachedAt() : dueFor(c, 100);
     return new ClockStatus(c, at, elapsed, remaining, percent, due);
   }
 
@@ -240,18 +245,23 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
    * @param priority the new priority
    * @param service the record's service
    * @param customer the record's customer
+   * @param group the record's assignment group
    * @param kinds the kinds to re-target
    */
   public void retarget(String process, String recordNumber, Priority priority, String service,
-      String customer, TargetKind... kinds) {
+      String customer, String group, TargetKind... kinds) {
     Instant now = clock.instant();
     for (SlaClock c : active(recordNumber, kinds)) {
       Optional<ServiceLevelTarget> target = levels.select(process, c.kind(), priority, service,
-          customer, c.group());
+          customer, c.group() != null ? c.group() : group);
       if (target.isEmpty()) {
         continue;
       }
       ServiceLevelTarget t = target.get();
+      if (t.name().equals(c.targetName()) && t.target().equals(c.target())
+          && t.calendar().equals(c.calendar())) {
+        continue; // the same target applies: nothing to re-target
+      }
       // bank the elapsed time so far on the old calendar, then continue on the new one
       Duration elapsed = elapsed(c, now);
       SlaClock r = new SlaClock(c.id(), c.recordNumber(), c.process(), t.name(), c.kind(),
@@ -346,8 +356,10 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
         return null;
       }
       Instant now = clock.instant();
-      long percentNow = elapsed(c, now).toMillis() * 100 / Math.max(1, c.target().toMillis());
-      List<Integer> reached = pending(c).stream().filter(p -> p <= percentNow).toList();
+      Duration elapsed = elapsed(c, now);
+      // the same arithmetic as dueFor, so a threshold fires exactly at the instant announced
+      List<Integer> reached = pending(c).stream()
+          .filter(p -> elapsed.compareTo(share(c, p)) >= 0).toList();
       if (reached.isEmpty()) {
         return nextThresholdAt(c);
       }

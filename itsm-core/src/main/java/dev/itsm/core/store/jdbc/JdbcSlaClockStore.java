@@ -50,12 +50,17 @@ public final class JdbcSlaClockStore implements SlaClockStore {
 
   @Override
   public void insert(SlaClock c) {
-    String sql = "INSERT INTO itsm_sla_clock (" + COLUMNS + ") VALUES (" + "?, ".repeat(17)
-        + "?)";
-    try (PreparedStatement ps = connection().prepareStatement(sql)) {
+    String sql = "INSERT INTO itsm_sla_clock (" + COLUMNS + ", start_seq) VALUES ("
+        + "?, ".repeat(18) + "?)";
+    Connection con = connection();
+    try (PreparedStatement seq = con.prepareStatement(dialect.nextValue("itsm_sla_clock_seq"));
+        ResultSet rs = seq.executeQuery();
+        PreparedStatement ps = con.prepareStatement(sql)) {
+      rs.next();
       ps.setString(1, c.id());
       int n = bind(ps, 2, c);
       ps.setLong(n, c.version());
+      ps.setLong(n + 1, rs.getLong(1));
       ps.executeUpdate();
     } catch (SQLException e) {
       throw failure("storing clock " + c.id(), e);
@@ -121,17 +126,17 @@ public final class JdbcSlaClockStore implements SlaClockStore {
 
   @Override
   public List<SlaClock> forRecord(String recordNumber) {
-    return select(" WHERE record_number = ? ORDER BY started_at, id", recordNumber);
+    return select(" WHERE record_number = ? ORDER BY started_at, start_seq", recordNumber);
   }
 
   @Override
   public List<SlaClock> active() {
-    return select(" WHERE stopped_at IS NULL ORDER BY started_at, id");
+    return select(" WHERE stopped_at IS NULL ORDER BY started_at, start_seq");
   }
 
   @Override
   public List<SlaClock> stoppedBetween(Instant from, Instant to) {
-    return select(" WHERE stopped_at >= ? AND stopped_at < ? ORDER BY stopped_at, id", from, to);
+    return select(" WHERE stopped_at >= ? AND stopped_at < ? ORDER BY stopped_at, start_seq", from, to);
   }
 
   private List<SlaClock> select(String where, Object... params) {

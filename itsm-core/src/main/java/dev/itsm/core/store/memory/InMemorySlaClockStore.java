@@ -43,15 +43,21 @@ public final class InMemorySlaClockStore implements SlaClockStore {
     return Optional.ofNullable(clocks.get(id));
   }
 
+  /** Oldest first; clocks started at the same instant in the order they were stored. */
+  private java.util.stream.Stream<SlaClock> inStartOrder() {
+    List<String> ids = List.copyOf(order);
+    return ids.stream().map(clocks::get)
+        .sorted(Comparator.comparing(SlaClock::startedAt)); // stable: ties keep insertion order
+  }
+
   @Override
   public List<SlaClock> forRecord(String recordNumber) {
-    return order.stream().map(clocks::get).filter(c -> c.recordNumber().equals(recordNumber))
-        .toList();
+    return inStartOrder().filter(c -> c.recordNumber().equals(recordNumber)).toList();
   }
 
   @Override
   public List<SlaClock> active() {
-    return order.stream().map(clocks::get).filter(c -> c.stoppedAt() == null).toList();
+    return inStartOrder().filter(c -> c.stoppedAt() == null).toList();
   }
 
   @Override

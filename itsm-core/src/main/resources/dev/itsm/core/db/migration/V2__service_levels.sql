@@ -1,6 +1,7 @@
 -- ITSM schema v2: service-level clocks and their history. Portable SQL (H2 2.x, PostgreSQL 12+).
 
 CREATE SEQUENCE itsm_sla_history_seq START WITH 1 INCREMENT BY 1;
+CREATE SEQUENCE itsm_sla_clock_seq START WITH 1 INCREMENT BY 1;
 
 CREATE TABLE itsm_sla_clock (
   id               VARCHAR(36)   NOT NULL PRIMARY KEY,
@@ -20,7 +21,8 @@ CREATE TABLE itsm_sla_clock (
   fired_percents   VARCHAR(100)  NOT NULL,
   breached_at      TIMESTAMP WITH TIME ZONE,
   stopped_at       TIMESTAMP WITH TIME ZONE,
-  row_version      BIGINT        NOT NULL
+  row_version      BIGINT        NOT NULL,
+  start_seq        BIGINT        NOT NULL  -- orders clocks started at the same instant
 );
 CREATE INDEX itsm_sla_clock_record_idx ON itsm_sla_clock (record_number);
 -- active clocks (at-risk queries) and compliance by stop time
