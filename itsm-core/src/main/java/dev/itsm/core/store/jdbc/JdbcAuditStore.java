@@ -25,22 +25,18 @@ import java.util.Map;
  */
 public final class JdbcAuditStore implements AuditStore {
 
-  private final ConnectionSource connections;
-  private volatile SqlDialect dialect;
+  private final DialectConnections db;
 
   /** @param connections hands out the connection of the current transaction */
   public JdbcAuditStore(ConnectionSource connections) {
-    this.connections = connections;
+    this.db = new DialectConnections(connections);
   }
 
   @Override
   public void append(AuditEntry entry) {
-    Connection c = connections.connection();
-    if (dialect == null) {
-      dialect = SqlDialect.of(c);
-    }
+    Connection c = db.get();
     try {
-      long id = JdbcIncidentStore.next(c, dialect, "itsm_audit_seq");
+      long id = db.nextValue("itsm_audit_seq");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO itsm_audit (id, record_number,"
           + " actor_id, operation, occurred_at) VALUES (?, ?, ?, ?, ?)")) {
         ps.setLong(1, id);
@@ -78,7 +74,7 @@ public final class JdbcAuditStore implements AuditStore {
         + " WHERE a.record_number = ? ORDER BY a.id, c.seq_no";
     record Head(String actor, String operation, Instant at, List<FieldChange> changes) {}
     Map<Long, Head> heads = new LinkedHashMap<>();
-    try (PreparedStatement ps = connections.connection().prepareStatement(sql)) {
+    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
       ps.setString(1, recordNumber);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

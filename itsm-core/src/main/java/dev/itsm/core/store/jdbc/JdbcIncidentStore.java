@@ -52,29 +52,21 @@ public final class JdbcIncidentStore implements IncidentStore {
       + " cancelled_at = ?, response_due = ?, resolution_due = ?, response_breached_at = ?,"
       + " resolution_breached_at = ? WHERE record_number = ? AND row_version = ?";
 
-  private final ConnectionSource connections;
-  private volatile SqlDialect dialect;
+  private final DialectConnections db;
 
   /** @param connections hands out the connection of the current transaction */
   public JdbcIncidentStore(ConnectionSource connections) {
-    this.connections = connections;
+    this.db = new DialectConnections(connections);
   }
 
   private Connection connection() {
-    Connection c = connections.connection();
-    if (dialect == null) {
-      dialect = SqlDialect.of(c);
-    }
-    return c;
+    return db.get();
   }
 
   @Override
   public long nextSequence() {
-    Connection c = connection();
-    try (PreparedStatement ps = c.prepareStatement(dialect.nextValue("itsm_incident_seq"));
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
+    try {
+      return db.nextValue("itsm_incident_seq");
     } catch (SQLException e) {
       throw failure("drawing the next incident number", e);
     }
@@ -297,7 +289,7 @@ public final class JdbcIncidentStore implements IncidentStore {
     String sql = "INSERT INTO itsm_timeline (id, record_number, occurred_at, actor_id, kind,"
         + " entry_text) VALUES (?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, next(c, dialect, "itsm_timeline_seq"));
+      ps.setLong(1, db.nextValue("itsm_timeline_seq"));
       ps.setString(2, number);
       setInstant(ps, 3, e.at());
       ps.setString(4, e.actorId());
@@ -328,11 +320,4 @@ public final class JdbcIncidentStore implements IncidentStore {
     }
   }
 
-  static long next(Connection c, SqlDialect dialect, String sequence) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(dialect.nextValue(sequence));
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }

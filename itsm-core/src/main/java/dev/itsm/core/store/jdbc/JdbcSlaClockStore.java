@@ -32,35 +32,26 @@ public final class JdbcSlaClockStore implements SlaClockStore {
       + " group_id, calendar_name, target_ms, warning_percents, state, started_at, accumulated_ms,"
       + " running_since, fired_percents, breached_at, stopped_at, row_version";
 
-  private final ConnectionSource connections;
-  private volatile SqlDialect dialect;
+  private final DialectConnections db;
 
   /** @param connections hands out the connection of the current transaction */
   public JdbcSlaClockStore(ConnectionSource connections) {
-    this.connections = connections;
+    this.db = new DialectConnections(connections);
   }
 
   private Connection connection() {
-    Connection c = connections.connection();
-    if (dialect == null) {
-      dialect = SqlDialect.of(c);
-    }
-    return c;
+    return db.get();
   }
 
   @Override
   public void insert(SlaClock c) {
     String sql = "INSERT INTO itsm_sla_clock (" + COLUMNS + ", start_seq) VALUES ("
         + "?, ".repeat(18) + "?)";
-    Connection con = connection();
-    try (PreparedStatement seq = con.prepareStatement(dialect.nextValue("itsm_sla_clock_seq"));
-        ResultSet rs = seq.executeQuery();
-        PreparedStatement ps = con.prepareStatement(sql)) {
-      rs.next();
+    try (PreparedStatement ps = connection().prepareStatement(sql)) {
       ps.setString(1, c.id());
       int n = bind(ps, 2, c);
       ps.setLong(n, c.version());
-      ps.setLong(n + 1, rs.getLong(1));
+      ps.setLong(n + 1, db.nextValue("itsm_sla_clock_seq"));
       ps.executeUpdate();
     } catch (SQLException e) {
       throw failure("storing clock " + c.id(), e);
@@ -175,13 +166,9 @@ public final class JdbcSlaClockStore implements SlaClockStore {
 
   @Override
   public void appendHistory(SlaClockEntry e) {
-    Connection c = connection();
-    try (PreparedStatement seq = c.prepareStatement(dialect.nextValue("itsm_sla_history_seq"));
-        ResultSet rs = seq.executeQuery();
-        PreparedStatement ps = c.prepareStatement("INSERT INTO itsm_sla_history (id, clock_id,"
-            + " occurred_at, kind, detail) VALUES (?, ?, ?, ?, ?)")) {
-      rs.next();
-      ps.setLong(1, rs.getLong(1));
+    try (PreparedStatement ps = connection().prepareStatement("INSERT INTO itsm_sla_history (id,"
+        + " clock_id, occurred_at, kind, detail) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setLong(1, db.nextValue("itsm_sla_history_seq"));
       ps.setString(2, e.clockId());
       setInstant(ps, 3, e.at());
       ps.setString(4, e.kind().name());
