@@ -18,6 +18,7 @@ import dev.itsm.core.incident.internal.IncidentEscalations;
 import dev.itsm.core.incident.internal.IncidentWorkflow;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
+import dev.itsm.core.internal.Outbox;
 import dev.itsm.core.policy.AssignmentRule;
 import dev.itsm.core.policy.NumberingPolicy;
 import dev.itsm.core.policy.PriorityMatrix;
@@ -33,6 +34,7 @@ import dev.itsm.core.sla.internal.DefaultServiceLevelService;
 import dev.itsm.core.store.jdbc.ItsmSchema;
 import dev.itsm.core.store.jdbc.JdbcAuditStore;
 import dev.itsm.core.store.jdbc.JdbcIncidentStore;
+import dev.itsm.core.store.jdbc.JdbcOutboxStore;
 import dev.itsm.core.store.jdbc.JdbcSlaClockStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,11 +97,12 @@ public final class ItsmEngine implements AutoCloseable {
   private final Set<ItsmProcess> processes;
   private final IncidentService incidents;
   private final ServiceLevelService serviceLevels;
+  private final Outbox outbox;
   private volatile boolean closed;
 
   private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
-      IncidentService incidents, ServiceLevelService serviceLevels) {
+      IncidentService incidents, ServiceLevelService serviceLevels, Outbox outbox) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
@@ -107,6 +110,7 @@ public final class ItsmEngine implements AutoCloseable {
     this.processes = processes;
     this.incidents = incidents;
     this.serviceLevels = serviceLevels;
+    this.outbox = outbox;
   }
 
   /** @return a new builder with the defaults described on each of its methods */
@@ -169,6 +173,14 @@ public final class ItsmEngine implements AutoCloseable {
     return true;
   }
 
+  /**
+   * @return how many committed events wait in the outbox for the after-commit listeners (e.g.
+   *     because a listener failed and delivery is retried); 0 when none are registered
+   */
+  public long pendingEvents() {
+    return outbox.pending();
+  }
+
   /** @return the processes this engine deployed */
   public Set<ItsmProcess> processes() {
     return processes;
@@ -193,6 +205,7 @@ public final class ItsmEngine implements AutoCloseable {
     }
     closed = true;
     try {
+      outbox.close();
       processEngine.close();
     } finally {
       transactions.close();
@@ -225,6 +238,8 @@ public final class ItsmEngine implements AutoCloseable {
     private Function<ConnectionSource, AuditStore> auditStore = JdbcAuditStore::new;
     private Function<ConnectionSource, SlaClockStore> slaClockStore = JdbcSlaClockStore::new;
     private Duration jobPollInterval = Duration.ofSeconds(5);
+    private Duration outboxPollInterval = Duration.ofSeconds(1);
+    private Duration outboxRetention = Duration.ofDays(7);
     private boolean jobExecutor = true;
     private int maxPoolSize = 10;
     private final List<String> problems = new ArrayList<>();
@@ -416,6 +431,33 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
+     * @param interval how often undelivered after-commit events (failed listeners, crashes) are
+     *     retried; default 1 s. Each event is first delivered right after its commit.
+     * @return this
+     */
+    public Builder outboxPollInterval(Duration interval) {
+      require(interval, "outboxPollInterval");
+      if (interval.toMillis() < 10) {
+        problems.add("outboxPollInterval must be at least 10 ms, was " + interval);
+      }
+      this.outboxPollInterval = interval;
+      return this;
+    }
+
+    /**
+     * @param retention how long delivered events stay in the outbox table; default 7 days
+     * @return this
+     */
+    public Builder outboxRetention(Duration retention) {
+      require(retention, "outboxRetention");
+      if (retention.isNegative()) {
+        problems.add("outboxRetention must not be negative, was " + retention);
+      }
+      this.outboxRetention = retention;
+      return this;
+    }
+
+    /**
      * @param active whether this engine runs the job executor (timers); default {@code true}.
      *     Switch it off only on nodes that must not execute jobs.
      * @return this
@@ -547,7 +589,9 @@ public final class ItsmEngine implements AutoCloseable {
       try {
         List<String> deployed = deploy(engine);
         ConnectionSource connections = new CommandContextConnections();
-        Events events = new Events(tx, beforeHooks, afterListeners);
+        Outbox outbox = new Outbox(new JdbcOutboxStore(connections), tx, afterListeners,
+            EngineClock.clock(), outboxRetention);
+        Events events = new Events(beforeHooks, outbox);
         DefaultServiceLevelService sla = new DefaultServiceLevelService(serviceLevels,
             Objects.requireNonNull(slaClockStore.apply(connections), "slaClockStore factory"),
             tx, slaProcess, EngineClock.clock(), events);
@@ -571,12 +615,13 @@ public final class ItsmEngine implements AutoCloseable {
         if (jobExecutor) {
           jobs.start();
         }
+        outbox.start(outboxPollInterval);
         LOG.info("ITSM engine {} started: database={}, itsm-schema=v{}, processes={}, "
                 + "camunda={}, itsm={}, history={}, jobExecutor={}", engine.getName(), database,
             schemaVersion, deployed, ProcessEngine.class.getPackage().getImplementationVersion(),
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
-            Set.copyOf(new LinkedHashSet<>(processes)), incidents, sla);
+            Set.copyOf(new LinkedHashSet<>(processes)), incidents, sla, outbox);
       } catch (RuntimeException e) {
         engine.close();
         tx.close();

@@ -1,0 +1,79 @@
+package dev.itsm.core.internal;
+
+import static dev.itsm.core.incident.IncidentFixtures.AGENT;
+import static dev.itsm.core.incident.IncidentFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.itsm.core.Actor;
+import dev.itsm.core.ItsmEvent;
+import dev.itsm.core.incident.Incident;
+import dev.itsm.core.incident.IncidentEvent;
+import dev.itsm.core.incident.IncidentFixtures;
+import dev.itsm.core.incident.ServiceTarget;
+import dev.itsm.core.incident.TimelineEntry;
+import dev.itsm.core.sla.ServiceLevelEvent;
+import dev.itsm.core.sla.SlaClock;
+import dev.itsm.core.sla.SlaClockState;
+import dev.itsm.core.sla.TargetKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every event type survives the outbox's JSON round trip unchanged. */
+class EventCodecTest {
+
+  private final EventCodec codec = new EventCodec();
+
+  static Stream<ItsmEvent> events() {
+    Incident after = IncidentFixtures.fullyPopulated("INC0000042");
+    Incident before = IncidentFixtures.minimal("INC0000042", T0);
+    SlaClock clock = new SlaClock("c-1", "INC0000042", "incident", "P2 resolution",
+        TargetKind.RESOLUTION, "P2", "network", "office", Duration.ofHours(8), List.of(50, 75, 90),
+        SlaClockState.BREACHED, T0, Duration.ofMinutes(95).plusMillis(7), T0.plusSeconds(60),
+        List.of(50, 75, 90, 100), T0.plusSeconds(3600), null, 7);
+    Actor system = Actor.system();
+    return Stream.of(
+        new IncidentEvent.Opened(after, null, AGENT, T0),
+        new IncidentEvent.Assigned(after, before, AGENT, T0),
+        new IncidentEvent.Reprioritized(after, before, AGENT, T0),
+        new IncidentEvent.Acknowledged(after, before, AGENT, T0),
+        new IncidentEvent.PutOnHold(after, before, AGENT, T0),
+        new IncidentEvent.Resumed(after, before, AGENT, T0),
+        new IncidentEvent.Resolved(after, before, AGENT, T0),
+        new IncidentEvent.Reopened(after, before, AGENT, T0),
+        new IncidentEvent.Closed(after, before, system, T0, true),
+        new IncidentEvent.Cancelled(after, before, AGENT, T0),
+        new IncidentEvent.WorkNoteAdded(after, after, AGENT, T0,
+            new TimelineEntry(T0, "nina", TimelineEntry.Kind.COMMENT, "Ünïcødé \"quoted\"\n")),
+        new IncidentEvent.TargetMissed(after, before, system, T0, ServiceTarget.RESOLUTION),
+        new ServiceLevelEvent.Warning(clock, 75, system, T0),
+        new ServiceLevelEvent.Breached(clock, system, T0),
+        new ServiceLevelEvent.EscalationRequested(clock, 100, "duty-manager", system, T0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("events")
+  void roundTripKeepsEveryField(ItsmEvent event) {
+    String json = codec.encode(event);
+    assertThat(codec.decode(event.getClass().getName(), json)).isEqualTo(event);
+  }
+
+  @Test
+  void everyEventTypeIsCovered() {
+    long sealedTypes = IncidentEvent.class.getPermittedSubclasses().length
+        + ServiceLevelEvent.class.getPermittedSubclasses().length;
+    assertThat(events().map(Object::getClass).distinct().count()).isEqualTo(sealedTypes);
+  }
+
+  @Test
+  void onlyLibraryEventTypesAreRead() {
+    assertThatThrownBy(() -> codec.decode("java.lang.Runtime", "{}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an ITSM event");
+    assertThatThrownBy(() -> codec.decode(Incident.class.getName(), "{}"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an ITSM event");
+  }
+}
