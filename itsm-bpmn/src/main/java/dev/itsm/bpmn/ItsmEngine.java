@@ -2,7 +2,11 @@ package dev.itsm.bpmn;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.itsm.bpmn.contract.DiagramReport;
+import dev.itsm.bpmn.contract.DiagramValidator;
+import dev.itsm.bpmn.contract.ProcessContract;
 import dev.itsm.bpmn.internal.CamundaIncidentWorkflow;
+import dev.itsm.bpmn.internal.NamedHooks;
 import dev.itsm.bpmn.internal.CommandContextConnections;
 import dev.itsm.bpmn.internal.EngineTransactions;
 import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
@@ -26,6 +30,7 @@ import dev.itsm.core.spi.AfterListener;
 import dev.itsm.core.spi.AuditStore;
 import dev.itsm.core.spi.BeforeHook;
 import dev.itsm.core.spi.ConnectionSource;
+import dev.itsm.core.spi.HookPoint;
 import dev.itsm.core.spi.IncidentStore;
 import dev.itsm.core.spi.SlaClockStore;
 import dev.itsm.core.sla.ServiceLevelService;
@@ -243,8 +248,47 @@ public final class ItsmEngine implements AutoCloseable {
     private boolean jobExecutor = true;
     private int maxPoolSize = 10;
     private final List<String> problems = new ArrayList<>();
+    private final Map<ItsmProcess, Path> diagrams = new java.util.EnumMap<>(ItsmProcess.class);
+    private final Map<String, HookPoint> hookPoints = new java.util.LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Deploys your own diagram for a process instead of the shipped one ("adapt"): e.g. the
+     * shipped {@code incident.bpmn} opened in Camunda Modeler, with steps added. At build time it
+     * is checked against the process's {@link ProcessContract}; a diagram that does not meet it is
+     * refused with a {@code ContractViolationException} listing every problem.
+     *
+     * @param process the process it replaces
+     * @param file the .bpmn file
+     * @return this
+     */
+    public Builder diagram(ItsmProcess process, Path file) {
+      require(process, "diagram process");
+      diagrams.put(process, require(file, "diagram file"));
+      return this;
+    }
+
+    /**
+     * Registers host code that diagrams call by name: an element with the extension property
+     * {@code itsm.hook = name} and the delegate expression {@code ${itsmHook}}. A diagram naming a
+     * hook nobody registered is refused at build time.
+     *
+     * @param name the hook's name, e.g. {@code notify-vendor}
+     * @param hook the code
+     * @return this
+     */
+    public Builder hookPoint(String name, HookPoint hook) {
+      require(name, "hookPoint name");
+      require(hook, "hookPoint");
+      if (name != null && name.isBlank()) {
+        problems.add("hookPoint name must not be blank");
+      }
+      if (name != null && hookPoints.put(name, hook) != null) {
+        problems.add("hookPoint '" + name + "' is registered twice");
+      }
+      return this;
+    }
 
     /**
      * Keeps the data in an embedded H2 file database in this directory (created if missing).
@@ -502,10 +546,12 @@ public final class ItsmEngine implements AutoCloseable {
         throw new ItsmConfigurationException("Invalid ITSM engine configuration: "
             + String.join("; ", all));
       }
+      // diagrams first: a refused diagram must not leave a database or an engine behind
+      Map<String, Diagram> checked = checkDiagrams();
       HikariDataSource owned = dataSource == null ? embeddedDatabase() : null;
       DataSource ds = dataSource != null ? dataSource : owned;
       try {
-        return start(ds, owned);
+        return start(ds, owned, checked);
       } catch (RuntimeException e) {
         if (owned != null) {
           owned.close();
@@ -543,7 +589,8 @@ public final class ItsmEngine implements AutoCloseable {
       }
     }
 
-    private ItsmEngine start(DataSource ds, HikariDataSource owned) {
+    private ItsmEngine start(DataSource ds, HikariDataSource owned,
+        Map<String, Diagram> checked) {
       String database = describe(ds);
       String schemaVersion = ItsmSchema.migrate(ds);
 
@@ -565,7 +612,8 @@ public final class ItsmEngine implements AutoCloseable {
       // engine need not log each one as an ERROR with a stack trace
       cfg.setEnableCmdExceptionLogging(false);
       cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks,
-          SlaClockProcess.CALLBACK_BEAN, slaProcess));
+          SlaClockProcess.CALLBACK_BEAN, slaProcess,
+          DiagramValidator.HOOK_BEAN, new NamedHooks(hookPoints)));
       List<SessionFactory> sessions = new ArrayList<>();
       sessions.add(new ItsmJdbcSession.Factory());
       cfg.setCustomSessionFactories(sessions);
@@ -587,7 +635,7 @@ public final class ItsmEngine implements AutoCloseable {
               .getCommandExecutorTxRequired());
       CommandValidator validator = new CommandValidator();
       try {
-        List<String> deployed = deploy(engine);
+        List<String> deployed = deploy(engine, checked);
         ConnectionSource connections = new CommandContextConnections();
         Outbox outbox = new Outbox(new JdbcOutboxStore(connections), tx, afterListeners,
             EngineClock.clock(), outboxRetention);
@@ -605,7 +653,8 @@ public final class ItsmEngine implements AutoCloseable {
               Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
               tx,
               IncidentWorkflow.both(
-                  new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter),
+                  new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter,
+                      checked.get(ItsmProcess.INCIDENT.key()).report().stages()),
                   new IncidentClocks(sla)),
               validator, events);
           incidentCallbacks.bind(service);
@@ -630,32 +679,72 @@ public final class ItsmEngine implements AutoCloseable {
       }
     }
 
-    private List<String> deploy(ProcessEngine engine) {
-      List<String> deployed = new ArrayList<>();
-      // the service-level clock runs under every practice
-      deployed.add(deploy(engine, SlaClockProcess.KEY, "itsm/processes/sla-clock.bpmn"));
+    /** A diagram to deploy: its name, bytes and contract report. */
+    private record Diagram(String name, byte[] bytes, DiagramReport report) {}
+
+    /** Reads and checks every diagram to deploy, before anything starts. */
+    private Map<String, Diagram> checkDiagrams() {
+      Map<String, Diagram> out = new java.util.LinkedHashMap<>();
+      out.put(SlaClockProcess.KEY, read(SlaClockProcess.KEY, "itsm/processes/sla-clock.bpmn",
+          null, ProcessContract.SLA_CLOCK));
       for (ItsmProcess p : processes) {
-        deployed.add(deploy(engine, p.key(), p.resource()));
+        ProcessContract contract = p == ItsmProcess.INCIDENT ? ProcessContract.INCIDENT : null;
+        out.put(p.key(), read(p.key(), p.resource(), diagrams.get(p), contract));
+      }
+      return out;
+    }
+
+    private Diagram read(String key, String resource, Path custom, ProcessContract contract) {
+      String name;
+      byte[] bytes;
+      try {
+        if (custom != null) {
+          name = custom.toString();
+          bytes = Files.readAllBytes(custom);
+        } else {
+          name = resource;
+          try (var in = ItsmEngine.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+              throw new ItsmConfigurationException("The diagram " + resource + " is missing from"
+                  + " the class path; is itsm-bpmn on it?");
+            }
+            bytes = in.readAllBytes();
+          }
+        }
+      } catch (IOException e) {
+        throw new ItsmConfigurationException("Cannot read the diagram for " + key + ": "
+            + e.getMessage(), e);
+      }
+      DiagramReport report = DiagramValidator.check(name, bytes, contract, hookPoints.keySet());
+      report.throwIfProblems();
+      return new Diagram(name, bytes, report);
+    }
+
+    private List<String> deploy(ProcessEngine engine, Map<String, Diagram> diagrams) {
+      List<String> deployed = new ArrayList<>();
+      for (Map.Entry<String, Diagram> d : diagrams.entrySet()) {
+        deployed.add(deploy(engine, d.getKey(), d.getValue()));
       }
       return deployed;
     }
 
-    private static String deploy(ProcessEngine engine, String key, String resource) {
+    private static String deploy(ProcessEngine engine, String key, Diagram diagram) {
+      String resourceName = key + ".bpmn";
       try {
         engine.getRepositoryService().createDeployment()
             .name(key)
             .enableDuplicateFiltering(true)
-            .addClasspathResource(resource)
+            .addInputStream(resourceName, new java.io.ByteArrayInputStream(diagram.bytes()))
             .deploy();
       } catch (RuntimeException e) {
-        throw new ItsmConfigurationException("Process " + key + " (" + resource
+        throw new ItsmConfigurationException("Process " + key + " (" + diagram.name()
             + ") does not deploy: " + rootMessage(e), e);
       }
       ProcessDefinition def = engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(key).latestVersion().singleResult();
       if (def == null) {
-        throw new ItsmConfigurationException("Process " + resource + " deployed but defines"
-            + " no process with key " + key);
+        throw new ItsmConfigurationException("Process " + diagram.name() + " deployed but"
+            + " defines no process with key " + key);
       }
       return key + " v" + def.getVersion();
     }

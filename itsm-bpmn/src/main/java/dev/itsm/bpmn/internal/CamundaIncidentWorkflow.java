@@ -23,17 +23,22 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
   private final ProcessEngine engine;
   private final String triageGroup;
   private final Duration autoCloseAfter;
+  private final String triageTask;
+  private final String resolutionTask;
 
   /**
    * @param engine the process engine
    * @param triageGroup the group that triages new incidents
    * @param autoCloseAfter how long a resolved incident waits before it closes automatically
+   * @param stages stage name → element id of the deployed diagram (see ProcessContract.INCIDENT)
    */
   public CamundaIncidentWorkflow(ProcessEngine engine, String triageGroup,
-      Duration autoCloseAfter) {
+      Duration autoCloseAfter, Map<String, String> stages) {
     this.engine = engine;
     this.triageGroup = triageGroup;
     this.autoCloseAfter = autoCloseAfter;
+    this.triageTask = Objects.requireNonNull(stages.get("triage"), "triage stage");
+    this.resolutionTask = Objects.requireNonNull(stages.get("resolution"), "resolution stage");
   }
 
   @Override
@@ -56,7 +61,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
     switch (action) {
       case ASSIGN -> assign(after);
       case ACKNOWLEDGE -> {
-        complete(after, IncidentProcessModel.TASK_TRIAGE);
+        complete(after, triageTask);
         syncAssignee(after);
       }
       case PUT_ON_HOLD -> correlate(after, IncidentProcessModel.MSG_PUT_ON_HOLD, Map.of());
@@ -64,7 +69,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
         correlate(after, IncidentProcessModel.MSG_RESUME, Map.of());
         syncAssignee(after);
       }
-      case RESOLVE -> complete(after, IncidentProcessModel.TASK_RESOLVE);
+      case RESOLVE -> complete(after, resolutionTask);
       case REOPEN -> {
         correlate(after, IncidentProcessModel.MSG_REOPEN,
             Map.of(IncidentProcessModel.VAR_REOPENED, Boolean.TRUE));
@@ -84,7 +89,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
         .ifPresent(pi -> engine.getRuntimeService().setVariable(pi.getId(),
             IncidentProcessModel.VAR_GROUP, incident.assignmentGroup()));
     TaskService tasks = engine.getTaskService();
-    Task resolve = task(incident, IncidentProcessModel.TASK_RESOLVE);
+    Task resolve = task(incident, resolutionTask);
     if (resolve != null) {
       for (IdentityLink link : tasks.getIdentityLinksForTask(resolve.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null

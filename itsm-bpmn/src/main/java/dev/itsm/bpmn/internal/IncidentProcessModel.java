@@ -1,17 +1,13 @@
 package dev.itsm.bpmn.internal;
 
 /**
- * What the Java side relies on in {@code incident.bpmn}: element ids, message names and variable
- * names. Kept in one place so a contract check can name them.
+ * Names the Java side uses with {@code incident.bpmn}: message and variable names. Stages are
+ * found by their {@code itsm.stage} property (see {@code ProcessContract.INCIDENT}), not by id.
  */
 public final class IncidentProcessModel {
 
   /** Process definition key. */
   public static final String KEY = "itsm-incident";
-  /** User task of the triage stage. */
-  public static final String TASK_TRIAGE = "Task_TriageIncident";
-  /** User task of the resolution stage. */
-  public static final String TASK_RESOLVE = "Task_ResolveIncident";
 
   /** Message: put on hold. */
   public static final String MSG_PUT_ON_HOLD = "itsm.incident.putOnHold";

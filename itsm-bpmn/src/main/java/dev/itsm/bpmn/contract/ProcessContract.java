@@ -1,0 +1,53 @@
+package dev.itsm.bpmn.contract;
+
+import java.util.List;
+
+/**
+ * What the Java API relies on in a shipped process: its key, the stages it finds by the extension
+ * property {@code itsm.stage}, the messages it sends, and the library callbacks the diagram must
+ * call. A customised diagram may move, rename, add and remove elements freely as long as this
+ * holds. See the guide "Customising processes" in the README.
+ *
+ * @param key the process id (definition key), e.g. {@code itsm-incident}
+ * @param stages the stages, each marked on exactly one element
+ * @param messages message names the library correlates; each must be caught by the diagram
+ * @param callbacks expressions the diagram must call (e.g. the auto-close), as written in it
+ */
+public record ProcessContract(String key, List<Stage> stages, List<String> messages,
+    List<String> callbacks) {
+
+  /**
+   * A stage: an element marked with {@code itsm.stage = name}.
+   *
+   * @param name the stage name, e.g. {@code resolution}
+   * @param elementType the BPMN element type it must be, e.g. {@code userTask}
+   * @param purpose what the library does with it
+   */
+  public record Stage(String name, String elementType, String purpose) {}
+
+  /** The contract of {@code incident.bpmn}. */
+  public static final ProcessContract INCIDENT = new ProcessContract("itsm-incident",
+      List.of(
+          new Stage("triage", "userTask", "completed by acknowledge(); its candidate group is the"
+              + " service desk"),
+          new Stage("resolution", "userTask", "completed by resolve(); reassign() moves its"
+              + " candidate group and assignee; the message itsm.incident.putOnHold must be a"
+              + " boundary event on it"),
+          new Stage("on-hold", "intermediateCatchEvent", "waits for itsm.incident.resume"),
+          new Stage("caller-confirmation", "eventBasedGateway", "waits for itsm.incident.close,"
+              + " itsm.incident.reopen or the auto-close timer")),
+      List.of("itsm.incident.putOnHold", "itsm.incident.resume", "itsm.incident.cancel",
+          "itsm.incident.close", "itsm.incident.reopen"),
+      List.of("${itsmIncidentProcess.closeAutomatically(execution)}"));
+
+  /** The contract of {@code sla-clock.bpmn}. */
+  public static final ProcessContract SLA_CLOCK = new ProcessContract("itsm-sla-clock",
+      List.of(),
+      List.of("itsm.sla.changed", "itsm.sla.stopped"),
+      List.of("${itsmServiceLevels.thresholdDue(execution)}"));
+
+  /** @return the contracts of every shipped process */
+  public static List<ProcessContract> all() {
+    return List.of(INCIDENT, SLA_CLOCK);
+  }
+}
