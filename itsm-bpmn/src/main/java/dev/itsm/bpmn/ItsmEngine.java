@@ -232,7 +232,7 @@ public final class ItsmEngine implements AutoCloseable {
     private final Set<ItsmProcess> processes = EnumSet.noneOf(ItsmProcess.class);
     private HistoryLevel historyLevel = HistoryLevel.AUDIT;
     private Duration autoCloseAfter = Duration.ofDays(3);
-    private PriorityMatrix priorityMatrix = PriorityMatrix.itil();
+    private PriorityMatrix priorityMatrix = DmnPolicies.priorityMatrix();
     private AssignmentRule assignmentRule = AssignmentRule.none();
     private String fallbackGroup = "service-desk";
     private NumberingPolicy numbering = NumberingPolicy.standard();
@@ -351,7 +351,8 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
-     * @param matrix impact × urgency → priority; default {@link PriorityMatrix#itil()}
+     * @param matrix impact × urgency → priority; default the shipped DMN table
+     *     {@link DmnPolicies#priorityMatrix()} (the ITIL matrix)
      * @return this
      */
     public Builder priorityMatrix(PriorityMatrix matrix) {

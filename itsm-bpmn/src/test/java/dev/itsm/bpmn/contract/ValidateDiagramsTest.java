@@ -49,6 +49,14 @@ class ValidateDiagramsTest {
   }
 
   @Test
+  void theShippedPolicyTablesPass() throws Exception {
+    Path policies = Path.of(ValidateDiagramsTest.class.getClassLoader()
+        .getResource("itsm/policies").toURI());
+    assertThat(run(policies.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 file(s) checked, 0 with problems");
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertThat(run()).isEqualTo(2);
     assertThat(run(dir.resolve("missing").toString())).isEqualTo(2);
