@@ -186,6 +186,15 @@ public final class ItsmEngine implements AutoCloseable {
     return outbox.pending();
   }
 
+  /**
+   * Versions of the deployed diagrams, and migration of running records to the newest one.
+   *
+   * @return the versions view
+   */
+  public ProcessVersions versions() {
+    return new ProcessVersions(processEngine, transactions, processes);
+  }
+
   /** @return the processes this engine deployed */
   public Set<ItsmProcess> processes() {
     return processes;
@@ -655,7 +664,7 @@ public final class ItsmEngine implements AutoCloseable {
               tx,
               IncidentWorkflow.both(
                   new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter,
-                      checked.get(ItsmProcess.INCIDENT.key()).report().stages()),
+                      new dev.itsm.bpmn.internal.StageResolver(engine)),
                   new IncidentClocks(sla)),
               validator, events);
           incidentCallbacks.bind(service);

@@ -23,22 +23,22 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
   private final ProcessEngine engine;
   private final String triageGroup;
   private final Duration autoCloseAfter;
-  private final String triageTask;
-  private final String resolutionTask;
+  private static final String TRIAGE = "triage";
+  private static final String RESOLUTION = "resolution";
+  private final StageResolver stages;
 
   /**
    * @param engine the process engine
    * @param triageGroup the group that triages new incidents
    * @param autoCloseAfter how long a resolved incident waits before it closes automatically
-   * @param stages stage name → element id of the deployed diagram (see ProcessContract.INCIDENT)
+   * @param stages finds the stage elements in the diagram version each incident runs on
    */
   public CamundaIncidentWorkflow(ProcessEngine engine, String triageGroup,
-      Duration autoCloseAfter, Map<String, String> stages) {
+      Duration autoCloseAfter, StageResolver stages) {
     this.engine = engine;
     this.triageGroup = triageGroup;
     this.autoCloseAfter = autoCloseAfter;
-    this.triageTask = Objects.requireNonNull(stages.get("triage"), "triage stage");
-    this.resolutionTask = Objects.requireNonNull(stages.get("resolution"), "resolution stage");
+    this.stages = stages;
   }
 
   @Override
@@ -61,7 +61,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
     switch (action) {
       case ASSIGN -> assign(after);
       case ACKNOWLEDGE -> {
-        complete(after, triageTask);
+        complete(after, TRIAGE);
         syncAssignee(after);
       }
       case PUT_ON_HOLD -> correlate(after, IncidentProcessModel.MSG_PUT_ON_HOLD, Map.of());
@@ -69,7 +69,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
         correlate(after, IncidentProcessModel.MSG_RESUME, Map.of());
         syncAssignee(after);
       }
-      case RESOLVE -> complete(after, resolutionTask);
+      case RESOLVE -> complete(after, RESOLUTION);
       case REOPEN -> {
         correlate(after, IncidentProcessModel.MSG_REOPEN,
             Map.of(IncidentProcessModel.VAR_REOPENED, Boolean.TRUE));
@@ -89,7 +89,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
         .ifPresent(pi -> engine.getRuntimeService().setVariable(pi.getId(),
             IncidentProcessModel.VAR_GROUP, incident.assignmentGroup()));
     TaskService tasks = engine.getTaskService();
-    Task resolve = task(incident, resolutionTask);
+    Task resolve = task(incident, RESOLUTION);
     if (resolve != null) {
       for (IdentityLink link : tasks.getIdentityLinksForTask(resolve.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
@@ -115,15 +115,17 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
         .processInstanceBusinessKey(incident.number()).list();
   }
 
-  private Task task(Incident incident, String key) {
-    return openTasks(incident).stream().filter(t -> key.equals(t.getTaskDefinitionKey()))
+  private Task task(Incident incident, String stage) {
+    return openTasks(incident).stream()
+        .filter(t -> t.getTaskDefinitionKey().equals(
+            stages.elementId(t.getProcessDefinitionId(), stage)))
         .findFirst().orElse(null);
   }
 
-  private void complete(Incident incident, String taskKey) {
-    Task task = task(incident, taskKey);
+  private void complete(Incident incident, String stage) {
+    Task task = task(incident, stage);
     if (task == null) {
-      throw outOfStep(incident, "no open task " + taskKey);
+      throw outOfStep(incident, "no open task of the " + stage + " stage");
     }
     engine.getTaskService().complete(task.getId());
   }
