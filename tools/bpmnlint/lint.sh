@@ -21,17 +21,9 @@ if [ ! -x "$bin" ]; then
 fi
 
 files=()
-if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-  # tracked and untracked (but not ignored) files
-  while IFS= read -r f; do
-    [ -f "$f" ] && files+=("$f")
-  done < <(git ls-files --cached --others --exclude-standard -- '*/src/main/resources/*.bpmn' | sort -u)
-else
-  while IFS= read -r f; do
-    files+=("$f")
-  done < <(find . -path ./tools/bpmnlint/node_modules -prune -o \
-             -type f -path '*/src/main/resources/*' -name '*.bpmn' -print | sed 's|^\./||' | sort)
-fi
+while IFS= read -r f; do
+  files+=("$f")
+done < <(bash tools/diagram-files.sh)
 
 if [ "${#files[@]}" -eq 0 ]; then
   echo "lint.sh: no BPMN files found under */src/main/resources" >&2

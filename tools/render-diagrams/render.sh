@@ -43,16 +43,10 @@ if [ "$#" -gt 0 ]; then
     fi
     files+=("$f")
   done
-elif git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-  # tracked and untracked (but not ignored) files
-  while IFS= read -r f; do
-    [ -f "$f" ] && files+=("$f")
-  done < <(git ls-files --cached --others --exclude-standard -- '*/src/main/resources/*.bpmn' | sort -u)
 else
   while IFS= read -r f; do
     files+=("$f")
-  done < <(find . -path './tools/*/node_modules' -prune -o \
-             -type f -path '*/src/main/resources/*' -name '*.bpmn' -print | sed 's|^\./||' | sort)
+  done < <(bash tools/diagram-files.sh)
 fi
 
 if [ "${#files[@]}" -eq 0 ]; then
