@@ -89,6 +89,11 @@ public final class EngineTransactions implements Transactions, AutoCloseable {
         return new ConcurrentModificationException("The process changed concurrently ("
             + ole.getMessage() + ")", ole);
       }
+      if (t instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState())
+          || "40P01".equals(sql.getSQLState()))) {
+        return new ConcurrentModificationException("The database chose this call as the victim"
+            + " of a conflict with a concurrent one (" + sql.getMessage() + ")", sql);
+      }
     }
     return e;
   }

@@ -385,6 +385,9 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
       ServiceLevelTarget target = levels.targets().stream()
           .filter(t -> t.name().equals(c.targetName())).findFirst().orElse(null);
       if (breach) {
+        // clock first, then the record: the opposite order of an API call, so a breach and an
+        // acknowledge at the same moment can deadlock; the database then rolls one back and the
+        // loser gets a retryable ConcurrentModificationException (or the job is retried)
         escalations.breached(c.recordNumber(), c.kind());
       }
       for (int p : reached) {

@@ -1,5 +1,6 @@
 package dev.itsm.core.store.jdbc;
 
+import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.ItsmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +42,22 @@ final class Jdbc {
     return v == null ? null : Enum.valueOf(type, v);
   }
 
+  /**
+   * @param what what was being done
+   * @param e the failure
+   * @return the exception to throw: a retryable {@link ConcurrentModificationException} when the
+   *     database rolled the transaction back because of a concurrent one (SQLState 40001
+   *     serialization failure, also H2's deadlock; 40P01 PostgreSQL's deadlock; e.g. a timer job
+   *     and a call locking a record and its clock in opposite order), else an
+   *     {@code ITSM-PERSISTENCE} error
+   */
   static ItsmException failure(String what, SQLException e) {
+    String state = e.getSQLState();
+    if ("40001".equals(state) || "40P01".equals(state)) {
+      return new ConcurrentModificationException(what + " failed: the database rolled the"
+          + " transaction back because of a concurrent one: " + e.getMessage() + " (SQLState "
+          + state + ")", e);
+    }
     return new ItsmException("ITSM-PERSISTENCE", what + " failed: " + e.getMessage()
         + " (SQLState " + e.getSQLState() + ")", e);
   }
