@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Command-line check of BPMN and DMN files, for a team's own CI before deploying:
  *
  * <pre>
- * mvn -q -B -DskipTests package exec:java -pl itsm-bpmn -am -Dexec.args="path/to/diagrams"
+ * mvn -q -B -DskipTests package exec:java -pl itsm-bpmn -am -Pvalidate-diagrams -Dexec.args="path/to/diagrams"
  * mvn ... -Dexec.args="--hooks notify-vendor,page-oncall my-incident.bpmn other.dmn"
  * </pre>
  *
