@@ -285,39 +285,11 @@ public final class JdbcIncidentStore implements IncidentStore {
 
   @Override
   public void appendTimeline(String number, TimelineEntry e) {
-    Connection c = connection();
-    String sql = "INSERT INTO itsm_timeline (id, record_number, occurred_at, actor_id, kind,"
-        + " entry_text) VALUES (?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, db.nextValue("itsm_timeline_seq"));
-      ps.setString(2, number);
-      setInstant(ps, 3, e.at());
-      ps.setString(4, e.actorId());
-      ps.setString(5, e.kind().name());
-      ps.setString(6, e.text());
-      ps.executeUpdate();
-    } catch (SQLException ex) {
-      throw failure("appending to the timeline of " + number, ex);
-    }
+    JdbcTimeline.append(db, number, e);
   }
 
   @Override
   public List<TimelineEntry> timeline(String number) {
-    String sql = "SELECT occurred_at, actor_id, kind, entry_text FROM itsm_timeline"
-        + " WHERE record_number = ? ORDER BY id";
-    try (PreparedStatement ps = connection().prepareStatement(sql)) {
-      ps.setString(1, number);
-      List<TimelineEntry> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new TimelineEntry(getInstant(rs, "occurred_at"), rs.getString("actor_id"),
-              getEnum(rs, "kind", TimelineEntry.Kind.class), rs.getString("entry_text")));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure("reading the timeline of " + number, e);
-    }
+    return JdbcTimeline.read(db, number);
   }
-
 }

@@ -39,9 +39,12 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
   @Override
   public void update(Incident incident) {
-    Incident previous = incidents.computeIfPresent(incident.number(),
-        (k, stored) -> stored.version() == incident.version() - 1 ? incident : stored);
-    if (previous != incident) {
+    boolean[] updated = new boolean[1];
+    incidents.computeIfPresent(incident.number(), (k, stored) -> {
+      updated[0] = stored.version() == incident.version() - 1;
+      return updated[0] ? incident : stored;
+    });
+    if (!updated[0]) {
       throw new ConcurrentModificationException(incident.number() + " was changed concurrently",
           null);
     }

@@ -1,0 +1,80 @@
+package dev.itsm.core.change.internal;
+
+import dev.itsm.core.Actor;
+import dev.itsm.core.change.Change;
+import dev.itsm.core.incident.AcknowledgeIncident;
+import dev.itsm.core.incident.AddWorkNote;
+import dev.itsm.core.incident.Incident;
+import dev.itsm.core.incident.IncidentService;
+import dev.itsm.core.incident.IncidentState;
+import dev.itsm.core.incident.ResolutionCode;
+import dev.itsm.core.incident.ResolveIncident;
+import dev.itsm.core.incident.ResumeIncident;
+import java.util.Optional;
+
+/**
+ * Change enablement's view of incident management: whether linked incidents exist, and resolving
+ * them when a successful change closes. {@link #NONE} when incident management is not deployed.
+ * Internal: no compatibility guarantees.
+ */
+public interface LinkedIncidents {
+
+  /** Incident management is not deployed: links are kept as given and nothing is resolved. */
+  LinkedIncidents NONE = new LinkedIncidents() {
+    @Override
+    public Optional<Boolean> exists(String number) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void resolve(Change change, Actor actor) {}
+  };
+
+  /**
+   * @param number an incident number
+   * @return whether it exists; empty when incident management is not deployed
+   */
+  Optional<Boolean> exists(String number);
+
+  /**
+   * Resolves the change's linked incidents that are still open (acknowledging or resuming them
+   * first); resolved, closed and cancelled ones are left alone.
+   *
+   * @param change the successful change
+   * @param actor who closed it
+   */
+  void resolve(Change change, Actor actor);
+
+  /**
+   * @param incidents the incident service
+   * @return the links over it
+   */
+  static LinkedIncidents over(IncidentService incidents) {
+    return new LinkedIncidents() {
+      @Override
+      public Optional<Boolean> exists(String number) {
+        return Optional.of(incidents.find(number).isPresent());
+      }
+
+      @Override
+      public void resolve(Change change, Actor actor) {
+        for (String number : change.incidents()) {
+          Incident i = incidents.find(number).orElse(null);
+          if (i == null || i.state().isFinal() || i.state() == IncidentState.RESOLVED) {
+            continue;
+          }
+          if (i.state() == IncidentState.NEW) {
+            incidents.acknowledge(actor, new AcknowledgeIncident(number));
+          } else if (i.state() == IncidentState.ON_HOLD) {
+            incidents.resume(actor, new ResumeIncident(number, "change " + change.number()
+                + " closed"));
+          }
+          incidents.addWorkNote(actor, new AddWorkNote(number, "Fixed by change "
+              + change.number() + " (" + change.outcome() + ")", AddWorkNote.Visibility.INTERNAL));
+          incidents.resolve(actor, new ResolveIncident(number, ResolutionCode.SOLVED_PERMANENTLY,
+              "Resolved by change " + change.number() + ": " + change.title()));
+        }
+      }
+    };
+  }
+}
