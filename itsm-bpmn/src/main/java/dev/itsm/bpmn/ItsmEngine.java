@@ -5,7 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.itsm.bpmn.contract.DiagramReport;
 import dev.itsm.bpmn.contract.DiagramValidator;
 import dev.itsm.bpmn.contract.ProcessContract;
+import dev.itsm.bpmn.internal.CamundaChangeWorkflow;
 import dev.itsm.bpmn.internal.CamundaIncidentWorkflow;
+import dev.itsm.bpmn.internal.ChangeProcessCallbacks;
+import dev.itsm.bpmn.internal.ChangeProcessModel;
+import dev.itsm.bpmn.internal.ProcessDriver;
+import dev.itsm.bpmn.internal.StageResolver;
 import dev.itsm.bpmn.internal.NamedHooks;
 import dev.itsm.bpmn.internal.CommandContextConnections;
 import dev.itsm.bpmn.internal.EngineTransactions;
@@ -15,6 +20,12 @@ import dev.itsm.bpmn.internal.ItsmJdbcSession;
 import dev.itsm.bpmn.internal.SlaClockProcess;
 import dev.itsm.core.ItsmConfigurationException;
 import dev.itsm.core.ItsmException;
+import dev.itsm.core.change.ChangePolicies;
+import dev.itsm.core.change.ChangeService;
+import dev.itsm.core.change.internal.ChangeClocks;
+import dev.itsm.core.change.internal.ChangeWorkflow;
+import dev.itsm.core.change.internal.DefaultChangeService;
+import dev.itsm.core.change.internal.LinkedIncidents;
 import dev.itsm.core.incident.IncidentService;
 import dev.itsm.core.incident.internal.DefaultIncidentService;
 import dev.itsm.core.incident.internal.IncidentClocks;
@@ -29,6 +40,8 @@ import dev.itsm.core.policy.PriorityMatrix;
 import dev.itsm.core.spi.AfterListener;
 import dev.itsm.core.spi.AuditStore;
 import dev.itsm.core.spi.BeforeHook;
+import dev.itsm.core.spi.ChangeStore;
+import dev.itsm.core.spi.Directory;
 import dev.itsm.core.spi.ConnectionSource;
 import dev.itsm.core.spi.HookPoint;
 import dev.itsm.core.spi.IncidentStore;
@@ -38,6 +51,7 @@ import dev.itsm.core.sla.ServiceLevels;
 import dev.itsm.core.sla.internal.DefaultServiceLevelService;
 import dev.itsm.core.store.jdbc.ItsmSchema;
 import dev.itsm.core.store.jdbc.JdbcAuditStore;
+import dev.itsm.core.store.jdbc.JdbcChangeStore;
 import dev.itsm.core.store.jdbc.JdbcIncidentStore;
 import dev.itsm.core.store.jdbc.JdbcOutboxStore;
 import dev.itsm.core.store.jdbc.JdbcSlaClockStore;
@@ -101,19 +115,22 @@ public final class ItsmEngine implements AutoCloseable {
   private final CommandValidator validator;
   private final Set<ItsmProcess> processes;
   private final IncidentService incidents;
+  private final ChangeService changes;
   private final ServiceLevelService serviceLevels;
   private final Outbox outbox;
   private volatile boolean closed;
 
   private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
-      IncidentService incidents, ServiceLevelService serviceLevels, Outbox outbox) {
+      IncidentService incidents, ChangeService changes, ServiceLevelService serviceLevels,
+      Outbox outbox) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
     this.validator = validator;
     this.processes = processes;
     this.incidents = incidents;
+    this.changes = changes;
     this.serviceLevels = serviceLevels;
     this.outbox = outbox;
   }
@@ -135,6 +152,21 @@ public final class ItsmEngine implements AutoCloseable {
           + "ItsmProcess.INCIDENT to ItsmEngine.builder().processes(...)");
     }
     return incidents;
+  }
+
+  /**
+   * Change enablement: standard, normal and emergency changes, risk, change authority approval,
+   * the change schedule with freeze windows and collision detection, and review.
+   *
+   * @return the change service
+   * @throws ItsmConfigurationException when {@link ItsmProcess#CHANGE} was not chosen
+   */
+  public ChangeService changes() {
+    if (changes == null) {
+      throw new ItsmConfigurationException("Change enablement is not enabled: add "
+          + "ItsmProcess.CHANGE to ItsmEngine.builder().processes(...)");
+    }
+    return changes;
   }
 
   /**
@@ -251,6 +283,9 @@ public final class ItsmEngine implements AutoCloseable {
     private Function<ConnectionSource, IncidentStore> incidentStore = JdbcIncidentStore::new;
     private Function<ConnectionSource, AuditStore> auditStore = JdbcAuditStore::new;
     private Function<ConnectionSource, SlaClockStore> slaClockStore = JdbcSlaClockStore::new;
+    private Function<ConnectionSource, ChangeStore> changeStore = JdbcChangeStore::new;
+    private ChangePolicies changePolicies = ChangePolicies.defaults();
+    private Directory directory = Directory.NONE;
     private Duration jobPollInterval = Duration.ofSeconds(5);
     private Duration outboxPollInterval = Duration.ofSeconds(1);
     private Duration jobLockTime = Duration.ofMinutes(5);
@@ -461,6 +496,39 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
+     * @param policies how change enablement runs: risk and authority policies (default: the
+     *     shipped DMN tables {@link DmnPolicies#changeRisk()} and
+     *     {@link DmnPolicies#changeAuthority()}), rejection rule, freeze windows, collision mode,
+     *     standard change catalog, review rule, groups; default {@link ChangePolicies#defaults()}
+     * @return this
+     */
+    public Builder changePolicies(ChangePolicies policies) {
+      this.changePolicies = require(policies, "changePolicies");
+      return this;
+    }
+
+    /**
+     * @param directory the members of groups, for approval policies that count approvers (ALL,
+     *     QUORUM:p%); default {@link Directory#NONE}
+     * @return this
+     */
+    public Builder directory(Directory directory) {
+      this.directory = require(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Replaces the change store (see {@link #incidentStore(Function)}).
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder changeStore(Function<ConnectionSource, ChangeStore> factory) {
+      this.changeStore = require(factory, "changeStore");
+      return this;
+    }
+
+    /**
      * Replaces the service-level clock store (see {@link #incidentStore(Function)}).
      *
      * @param factory creates the store
@@ -626,6 +694,7 @@ public final class ItsmEngine implements AutoCloseable {
       String schemaVersion = ItsmSchema.migrate(ds);
 
       IncidentProcessCallbacks incidentCallbacks = new IncidentProcessCallbacks();
+      ChangeProcessCallbacks changeCallbacks = new ChangeProcessCallbacks();
       SlaClockProcess slaProcess = new SlaClockProcess();
       StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
       cfg.setProcessEngineName("itsm-" + UUID.randomUUID().toString().substring(0, 8));
@@ -643,6 +712,7 @@ public final class ItsmEngine implements AutoCloseable {
       // engine need not log each one as an ERROR with a stack trace
       cfg.setEnableCmdExceptionLogging(false);
       cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks,
+          ChangeProcessModel.CALLBACK_BEAN, changeCallbacks,
           SlaClockProcess.CALLBACK_BEAN, slaProcess,
           DiagramValidator.HOOK_BEAN, new NamedHooks(hookPoints)));
       List<SessionFactory> sessions = new ArrayList<>();
@@ -675,6 +745,7 @@ public final class ItsmEngine implements AutoCloseable {
             Objects.requireNonNull(slaClockStore.apply(connections), "slaClockStore factory"),
             tx, slaProcess, EngineClock.clock(), events);
         slaProcess.bind(engine, sla);
+        StageResolver stages = new StageResolver(engine);
         IncidentService incidents = null;
         if (processes.contains(ItsmProcess.INCIDENT)) {
           DefaultIncidentService service = new DefaultIncidentService(
@@ -685,12 +756,34 @@ public final class ItsmEngine implements AutoCloseable {
               tx,
               IncidentWorkflow.both(
                   new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter,
-                      new dev.itsm.bpmn.internal.StageResolver(engine)),
+                      stages),
                   new IncidentClocks(sla)),
               validator, events);
           incidentCallbacks.bind(service);
           sla.bindEscalations(new IncidentEscalations(service));
           incidents = service;
+        }
+        ChangeService changes = null;
+        if (processes.contains(ItsmProcess.CHANGE)) {
+          ChangePolicies cp = changePolicies;
+          DefaultChangeService service = new DefaultChangeService(
+              new DefaultChangeService.Settings(EngineClock.clock(), cp,
+                  cp.riskPolicy() != null ? cp.riskPolicy() : DmnPolicies.changeRisk(),
+                  cp.authorityPolicy() != null ? cp.authorityPolicy()
+                      : DmnPolicies.changeAuthority(),
+                  directory, numbering,
+                  incidents != null ? LinkedIncidents.over(incidents) : LinkedIncidents.NONE),
+              Objects.requireNonNull(changeStore.apply(connections), "changeStore factory"),
+              Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
+              tx,
+              ChangeWorkflow.both(
+                  new CamundaChangeWorkflow(new ProcessDriver(engine, ChangeProcessModel.KEY,
+                      stages), cp.changeManagers(), cp.escalationGroup()),
+                  new ChangeClocks(sla)),
+              validator, events);
+          changeCallbacks.bind(service);
+          sla.bindEscalations(ChangeClocks.PROCESS, ChangeClocks.escalations(service));
+          changes = service;
         }
         if (jobExecutor) {
           jobs.start();
@@ -701,7 +794,7 @@ public final class ItsmEngine implements AutoCloseable {
             schemaVersion, deployed, ProcessEngine.class.getPackage().getImplementationVersion(),
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
-            Set.copyOf(new LinkedHashSet<>(processes)), incidents, sla, outbox);
+            Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, sla, outbox);
       } catch (RuntimeException e) {
         engine.close();
         tx.close();
@@ -719,7 +812,10 @@ public final class ItsmEngine implements AutoCloseable {
       out.put(SlaClockProcess.KEY, read(SlaClockProcess.KEY, "itsm/processes/sla-clock.bpmn",
           null, ProcessContract.SLA_CLOCK));
       for (ItsmProcess p : processes) {
-        ProcessContract contract = p == ItsmProcess.INCIDENT ? ProcessContract.INCIDENT : null;
+        ProcessContract contract = switch (p) {
+          case INCIDENT -> ProcessContract.INCIDENT;
+          case CHANGE -> ProcessContract.CHANGE;
+        };
         out.put(p.key(), read(p.key(), p.resource(), diagrams.get(p), contract));
       }
       return out;

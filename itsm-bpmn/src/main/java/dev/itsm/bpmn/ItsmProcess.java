@@ -8,7 +8,14 @@ package dev.itsm.bpmn;
 public enum ItsmProcess {
 
   /** Incident management: {@code itsm/processes/incident.bpmn}, key {@code itsm-incident}. */
-  INCIDENT("itsm-incident", "itsm/processes/incident.bpmn");
+  INCIDENT("itsm-incident", "itsm/processes/incident.bpmn"),
+
+  /**
+   * Change enablement: {@code itsm/processes/change.bpmn}, key {@code itsm-change}. Works alone;
+   * with {@link #INCIDENT} also deployed, links to incidents are checked and a successful change
+   * can resolve them.
+   */
+  CHANGE("itsm-change", "itsm/processes/change.bpmn");
 
   private final String key;
   private final String resource;

@@ -6,6 +6,23 @@ import dev.itsm.bpmn.ItsmProcess;
 import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.ItsmException;
+import dev.itsm.core.change.Change;
+import dev.itsm.core.change.ChangeOutcome;
+import dev.itsm.core.change.ChangePolicies;
+import dev.itsm.core.change.ChangeService;
+import dev.itsm.core.change.ChangeState;
+import dev.itsm.core.change.ChangeType;
+import dev.itsm.core.change.CompleteReview;
+import dev.itsm.core.change.CreateChange;
+import dev.itsm.core.change.CreateStandardChange;
+import dev.itsm.core.change.DecideChange;
+import dev.itsm.core.change.FreezeWindow;
+import dev.itsm.core.change.RecordOutcome;
+import dev.itsm.core.change.ScheduleChange;
+import dev.itsm.core.change.StandardChangeTemplate;
+import dev.itsm.core.change.StartImplementation;
+import dev.itsm.core.change.SubmitChange;
+import dev.itsm.core.spi.Directory;
 import dev.itsm.core.incident.AcknowledgeIncident;
 import dev.itsm.core.incident.AddWorkNote;
 import dev.itsm.core.incident.AssignIncident;
@@ -65,6 +82,11 @@ public final class Demo {
   private static final Actor SECURITY = Actor.of("sam", "security");
   private static final Actor MESSAGING = Actor.of("mo", "messaging");
   private static final Actor CALLER = Actor.of("alice");
+  private static final Actor CHANGE_MANAGER = Actor.of("max", "change-managers");
+  private static final Actor CAB_ANN = Actor.of("ann", "cab");
+  private static final Actor CAB_BEN = Actor.of("ben", "cab");
+  private static final Actor ECAB_EVE = Actor.of("eve", "ecab");
+  private static final Actor OWNER = Actor.of("olivia", "cab");
 
   private final PrintStream out;
   private final List<ServiceLevelEvent> slaEvents = new CopyOnWriteArrayList<>();
@@ -101,7 +123,7 @@ public final class Demo {
     }
     try {
       Map<IncidentState, Long> counts = run(dir, System.out);
-      if (counts.get(IncidentState.CLOSED) != 4 || counts.get(IncidentState.CANCELLED) != 1) {
+      if (counts.get(IncidentState.CLOSED) != 5 || counts.get(IncidentState.CANCELLED) != 1) {
         throw new IllegalStateException("the demo did not end as expected: " + counts);
       }
     } finally {
@@ -118,9 +140,22 @@ public final class Demo {
    */
   public static Map<IncidentState, Long> run(Path dataDir, PrintStream out) {
     Demo demo = new Demo(out);
+    Instant start = EngineClock.now();
     try (ItsmEngine engine = ItsmEngine.builder()
         .dataDirectory(dataDir)
-        .processes(ItsmProcess.INCIDENT)
+        .processes(ItsmProcess.INCIDENT, ItsmProcess.CHANGE)
+        .directory(Directory.of(Map.of(
+            "change-managers", java.util.Set.of("max", "mia"),
+            "cab", java.util.Set.of("ann", "ben", "cat", "dan", "olivia"),
+            "ecab", java.util.Set.of("eve", "ed"))))
+        .changePolicies(ChangePolicies.builder()
+            .standardChange(new StandardChangeTemplate("restart-app-server",
+                "Restart an application server", "Rolling restart of one node", "application",
+                "Drain the node, restart, check /health", "None needed", "Smoke test",
+                "operations", Impact.LOW))
+            .freezeWindow(FreezeWindow.of("month-end close", start.plus(Duration.ofDays(1)),
+                start.plus(Duration.ofDays(2))))
+            .build())
         .assignmentRule(AssignmentRule.byCategory(Map.of(
             "network", "network", "email", "messaging", "hardware", "field-services")))
         .autoCloseAfter(Duration.ofDays(3))
@@ -226,12 +261,14 @@ public final class Demo {
     incidents.resolve(DESK, new ResolveIncident(payroll.number(),
         ResolutionCode.SOLVED_PERMANENTLY, "Renewed the bank's SFTP key"));
 
+    List<String> changeNumbers = changes(engine, numbers);
+
     Instant movedTo = EngineClock.advance(Duration.ofDays(3).plusHours(1));
-    say("7. The clock moves on three days to " + TIME.format(movedTo)
+    say("8. The clock moves on three days to " + TIME.format(movedTo)
         + "; the job executor fires the auto-close timers.");
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-    while (System.nanoTime() < deadline && Stream.of(vpn, laptop, payroll).anyMatch(
-        i -> incidents.get(i.number()).state() != IncidentState.CLOSED)) {
+    while (System.nanoTime() < deadline && numbers.stream().anyMatch(
+        n -> incidents.get(n).state() == IncidentState.RESOLVED)) {
       pause();
     }
 
@@ -239,14 +276,131 @@ public final class Demo {
       printTimeline(incidents, number);
       printClocks(engine.serviceLevels(), number);
     }
+    for (String number : changeNumbers) {
+      printChange(engine.changes(), number);
+    }
     Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
     for (IncidentState s : IncidentState.values()) {
       counts.put(s, incidents.query().state(s).count());
     }
     out.println();
+    Map<ChangeState, Long> changeCounts = new EnumMap<>(ChangeState.class);
+    for (String n : changeNumbers) {
+      changeCounts.merge(engine.changes().get(n).state(), 1L, Long::sum);
+    }
     out.println("Summary: " + numbers.size() + " incidents; " + counts.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
+        + "; " + changeNumbers.size() + " changes; " + changeCounts.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     return counts;
+  }
+
+  /** Step 7: one change of each type, a rejected one, a failed one that is reviewed. */
+  private List<String> changes(ItsmEngine engine, List<String> incidentNumbers) {
+    ChangeService changes = engine.changes();
+    IncidentService incidents = engine.incidents();
+    List<String> out = new ArrayList<>();
+    Instant tomorrow = EngineClock.now().plus(Duration.ofDays(1));
+    Instant nextWeek = EngineClock.now().plus(Duration.ofDays(7));
+
+    say("7. Change enablement: a standard, a normal, a rejected high-risk and a failed emergency"
+        + " change.");
+    Change restart = changes.createStandard(DESK, new CreateStandardChange("restart-app-server",
+        null, List.of("payroll"), List.of("app-2"), "olivia", "omar", List.of()));
+    out.add(restart.number());
+    changes.schedule(CHANGE_MANAGER, ScheduleChange.window(restart.number(),
+        nextWeek, nextWeek.plus(Duration.ofMinutes(30))));
+    say("   " + restart.number() + " standard change from the catalog: pre-authorised and"
+        + " scheduled at once");
+
+    Incident flapping = incidents.open(DESK, OpenIncident.builder()
+        .title("Payroll batch loses its database connection").caller("erin")
+        .channel(Channel.EMAIL).category("application").service("payroll")
+        .impact(Impact.MEDIUM).urgency(Urgency.MEDIUM).build());
+    incidentNumbers.add(flapping.number());
+    incidents.acknowledge(DESK, new AcknowledgeIncident(flapping.number()));
+    Change pool = changes.create(DESK, CreateChange.builder().type(ChangeType.NORMAL)
+        .title("Raise the payroll connection pool to 40").justification("Batch exhausts the pool")
+        .category("application").services("payroll").configurationItems("app-2")
+        .implementationPlan("Edit pool size, rolling restart").backoutPlan("Restore the old size")
+        .owner("olivia").implementerGroup("operations").implementer("omar")
+        .impact(Impact.LOW).tested(true).backoutTested(true).incidents(flapping.number())
+        .build());
+    out.add(pool.number());
+    pool = changes.submitForAuthorization(OWNER, new SubmitChange(pool.number(), null));
+    say("   " + pool.number() + " normal change, risk " + pool.risk() + " (DMN): authority "
+        + pool.authority() + ", " + pool.approvalPolicy());
+    changes.decide(CHANGE_MANAGER, DecideChange.approve(pool.number(), "Small and tested"));
+    pool = changes.schedule(CHANGE_MANAGER, ScheduleChange.window(pool.number(),
+        nextWeek.plus(Duration.ofMinutes(15)), nextWeek.plus(Duration.ofMinutes(45))));
+    say("   scheduled; collision flagged with " + pool.collisions() + " (same app-2, overlapping"
+        + " window)");
+    changes.startImplementation(Actor.of("omar", "operations"),
+        new StartImplementation(restart.number(), null));
+    changes.recordOutcome(Actor.of("omar", "operations"), new RecordOutcome(restart.number(),
+        ChangeOutcome.SUCCESSFUL, "Node back in the pool after 4 minutes"));
+    changes.startImplementation(Actor.of("omar", "operations"),
+        new StartImplementation(pool.number(), null));
+    changes.recordOutcome(Actor.of("omar", "operations"), new RecordOutcome(pool.number(),
+        ChangeOutcome.SUCCESSFUL, "Pool at 40; batch ran clean"));
+    say("   closed; its incident " + flapping.number() + " is now "
+        + incidents.get(flapping.number()).state());
+
+    Change core = changes.create(DESK, CreateChange.builder().type(ChangeType.NORMAL)
+        .title("Replace the core router").justification("End of support")
+        .category("network").services("network", "payroll").configurationItems("core-rtr-1")
+        .implementationPlan("Swap in the new chassis").backoutPlan("Swap back")
+        .owner("olivia").implementerGroup("network").impact(Impact.HIGH).requiresOutage(true)
+        .tested(true).backoutTested(false).build());
+    out.add(core.number());
+    core = changes.submitForAuthorization(OWNER, new SubmitChange(core.number(), null));
+    say("   " + core.number() + " normal change, risk " + core.risk() + ": authority "
+        + core.authority() + ", " + core.approvalPolicy() + " of " + core.eligibleApprovers()
+        + " eligible");
+    changes.decide(CAB_ANN, DecideChange.approve(core.number(), "Needed this year"));
+    try {
+      changes.decide(OWNER, DecideChange.approve(core.number(), "My own change"));
+    } catch (ItsmException e) {
+      say("   refused [" + e.code() + "]: " + e.getMessage());
+    }
+    core = changes.decide(CAB_BEN, DecideChange.reject(core.number(),
+        "Backout not tested; bring it back with a tested backout"));
+    say("   " + core.number() + " " + core.state());
+
+    Change cve = changes.create(SECURITY, CreateChange.builder().type(ChangeType.EMERGENCY)
+        .title("Patch the VPN gateway (critical CVE)").justification("Exploited in the wild")
+        .category("network").services("vpn").configurationItems("vpn-gw-1")
+        .implementationPlan("Apply vendor hotfix").backoutPlan("Roll back the hotfix")
+        .owner("sam").implementerGroup("security").implementer("sid")
+        .impact(Impact.HIGH).tested(false).backoutTested(true).build());
+    out.add(cve.number());
+    changes.decide(ECAB_EVE, DecideChange.approve(cve.number(), "Go"));
+    try {
+      changes.schedule(CHANGE_MANAGER, ScheduleChange.window(cve.number(),
+          tomorrow.plus(Duration.ofHours(1)), tomorrow.plus(Duration.ofHours(2))));
+    } catch (ItsmException e) {
+      say("   refused [" + e.code() + "]: " + e.getMessage());
+    }
+    changes.schedule(CHANGE_MANAGER, new ScheduleChange(cve.number(),
+        tomorrow.plus(Duration.ofHours(1)), tomorrow.plus(Duration.ofHours(2)), null,
+        "Actively exploited; cannot wait for the end of the freeze"));
+    changes.startImplementation(Actor.of("sid", "security"),
+        new StartImplementation(cve.number(), null));
+    cve = changes.recordOutcome(Actor.of("sid", "security"), new RecordOutcome(cve.number(),
+        ChangeOutcome.FAILED, "Hotfix broke RADIUS logins; rolled back"));
+    say("   " + cve.number() + " emergency change failed and is in " + cve.state());
+    changes.completeReview(CHANGE_MANAGER, new CompleteReview(cve.number(),
+        "Vendor hotfix needs the RADIUS plug-in update first; retry as a new change"));
+    return out;
+  }
+
+  private void printChange(ChangeService changes, String number) {
+    Change c = changes.get(number);
+    out.println();
+    out.printf("%s  %-9s %-8s %s  [risk %s, authority %s]%n", c.number(), c.type(), c.state(),
+        c.title(), c.risk(), c.authority());
+    changes.timeline(number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
+        TIME.format(t.at()), t.actorId(), t.kind(), t.text()));
   }
 
   private void printTimeline(IncidentService incidents, String number) {

@@ -40,6 +40,23 @@ public record ProcessContract(String key, List<Stage> stages, List<String> messa
           "itsm.incident.close", "itsm.incident.reopen"),
       List.of("${itsmIncidentProcess.closeAutomatically(execution)}"));
 
+  /** The contract of {@code change.bpmn}. */
+  public static final ProcessContract CHANGE = new ProcessContract("itsm-change",
+      List.of(
+          new Stage("assessment", "userTask", "completed by submitForAuthorization() of a normal"
+              + " change, which sets approverGroups and authorizationDue"),
+          new Stage("authorization", "userTask", "completed when the approval policy's outcome is"
+              + " reached (variable authorized); candidate groups ${approverGroups}; the"
+              + " escalation group is added when the deadline timer calls"
+              + " itsmChangeProcess.authorizationOverdue"),
+          new Stage("scheduling", "userTask", "completed by schedule(), which sets"
+              + " implementerGroup and implementer"),
+          new Stage("implementation", "userTask", "completed by recordOutcome(), which sets"
+              + " reviewRequired"),
+          new Stage("review", "userTask", "completed by completeReview()")),
+      List.of("itsm.change.cancel"),
+      List.of("${itsmChangeProcess.authorizationOverdue(execution)}"));
+
   /** The contract of {@code sla-clock.bpmn}. */
   public static final ProcessContract SLA_CLOCK = new ProcessContract("itsm-sla-clock",
       List.of(),
@@ -48,6 +65,6 @@ public record ProcessContract(String key, List<Stage> stages, List<String> messa
 
   /** @return the contracts of every shipped process */
   public static List<ProcessContract> all() {
-    return List.of(INCIDENT, SLA_CLOCK);
+    return List.of(INCIDENT, CHANGE, SLA_CLOCK);
   }
 }

@@ -2,7 +2,6 @@ package dev.itsm.bpmn.internal;
 
 import static dev.itsm.bpmn.internal.IncidentProcessModel.KEY;
 
-import dev.itsm.core.ItsmException;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.IncidentAction;
 import dev.itsm.core.incident.internal.IncidentWorkflow;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -25,7 +23,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
   private final Duration autoCloseAfter;
   private static final String TRIAGE = "triage";
   private static final String RESOLUTION = "resolution";
-  private final StageResolver stages;
+  private final ProcessDriver driver;
 
   /**
    * @param engine the process engine
@@ -38,7 +36,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
     this.engine = engine;
     this.triageGroup = triageGroup;
     this.autoCloseAfter = autoCloseAfter;
-    this.stages = stages;
+    this.driver = new ProcessDriver(engine, KEY, stages);
   }
 
   @Override
@@ -111,39 +109,18 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
   }
 
   private java.util.List<Task> openTasks(Incident incident) {
-    return engine.getTaskService().createTaskQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(incident.number()).list();
+    return driver.openTasks(incident.number());
   }
 
   private Task task(Incident incident, String stage) {
-    return openTasks(incident).stream()
-        .filter(t -> t.getTaskDefinitionKey().equals(
-            stages.elementId(t.getProcessDefinitionId(), stage)))
-        .findFirst().orElse(null);
+    return driver.task(incident.number(), stage);
   }
 
   private void complete(Incident incident, String stage) {
-    Task task = task(incident, stage);
-    if (task == null) {
-      throw outOfStep(incident, "no open task of the " + stage + " stage");
-    }
-    engine.getTaskService().complete(task.getId());
+    driver.complete(incident.number(), incident.state(), stage, Map.of());
   }
 
   private void correlate(Incident incident, String message, Map<String, Object> vars) {
-    try {
-      engine.getRuntimeService().createMessageCorrelation(message)
-          .processInstanceBusinessKey(incident.number())
-          .setVariables(vars)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw outOfStep(incident, "its process does not wait for message " + message);
-    }
-  }
-
-  private static ItsmException outOfStep(Incident incident, String detail) {
-    return new ItsmException("ITSM-PROCESS-OUT-OF-STEP", incident.number() + " is "
-        + incident.state() + " but " + detail + "; nothing was changed. The process instance was"
-        + " probably modified or deleted outside the ITSM API.");
+    driver.correlate(incident.number(), incident.state(), message, vars);
   }
 }

@@ -423,6 +423,21 @@ public final class DefaultChangeService implements ChangeService {
     });
   }
 
+  /**
+   * Notes on the timeline that a service-level target of the change was missed (called by the
+   * clock's breach threshold).
+   *
+   * @param number the change
+   * @param what the missed target, e.g. {@code RESPONSE}
+   */
+  public void serviceLevelMissed(String number, String what) {
+    tx.required(() -> {
+      store.find(number).ifPresent(c -> store.appendTimeline(number, entry(now(), Actor.system(),
+          Kind.SYSTEM, "Service level target missed: " + what)));
+      return null;
+    });
+  }
+
   // ------------------------------------------------------------------------------- scheduling
 
   @Override

@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,7 +53,10 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
   private final SlaClockWorkflow workflow;
   private final Clock clock;
   private final Events events;
-  private volatile EscalationHandler escalations = EscalationHandler.NONE;
+  /** What thresholds do to records, by practice ({@code SlaClock.process()}). */
+  private final Map<String, EscalationHandler> escalations = new ConcurrentHashMap<>();
+  /** Stored as the priority of clocks of records that have none (changes). */
+  public static final String NO_PRIORITY = "NONE";
 
   /**
    * @param levels the definitions
@@ -72,9 +76,21 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
     this.events = events;
   }
 
-  /** @param handler what thresholds do to records; set once the practices exist */
+  /** @param handler what thresholds do to incidents; set once the practice exists */
   public void bindEscalations(EscalationHandler handler) {
-    this.escalations = Objects.requireNonNull(handler);
+    bindEscalations("incident", handler);
+  }
+
+  /**
+   * @param process a practice, e.g. {@code change}, as the clocks' {@code process}
+   * @param handler what thresholds do to its records; set once the practice exists
+   */
+  public void bindEscalations(String process, EscalationHandler handler) {
+    escalations.put(Objects.requireNonNull(process), Objects.requireNonNull(handler));
+  }
+
+  private EscalationHandler escalations(SlaClock c) {
+    return escalations.getOrDefault(c.process(), EscalationHandler.NONE);
   }
 
   /** @return the definitions */
@@ -182,7 +198,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
     ServiceLevelTarget t = target.get();
     Instant now = startAt != null ? startAt : clock.instant();
     SlaClock c = new SlaClock(UUID.randomUUID().toString(), recordNumber, process, t.name(), kind,
-        priority.name(), kind == TargetKind.OPERATIONAL ? group : null, t.calendar(), t.target(),
+        priority == null ? NO_PRIORITY : priority.name(), kind == TargetKind.OPERATIONAL ? group : null, t.calendar(), t.target(),
         t.warningPercents(), running ? SlaClockState.RUNNING : SlaClockState.PAUSED, now,
         Duration.ZERO, running ? now : null, List.of(), null, null, 1);
     store.insert(c);
@@ -265,7 +281,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
       // bank the elapsed time so far on the old calendar, then continue on the new one
       Duration elapsed = elapsed(c, now);
       SlaClock r = new SlaClock(c.id(), c.recordNumber(), c.process(), t.name(), c.kind(),
-          priority.name(), c.group(), t.calendar(), t.target(), t.warningPercents(), c.state(),
+          priority == null ? NO_PRIORITY : priority.name(), c.group(), t.calendar(), t.target(), t.warningPercents(), c.state(),
           c.startedAt(), elapsed, c.runningSince() == null ? null : now, c.firedPercents(),
           c.breachedAt(), null, c.version() + 1);
       store.update(r);
@@ -388,7 +404,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
         // clock first, then the record: the opposite order of an API call, so a breach and an
         // acknowledge at the same moment can deadlock; the database then rolls one back and the
         // loser gets a retryable ConcurrentModificationException (or the job is retried)
-        escalations.breached(c.recordNumber(), c.kind());
+        escalations(c).breached(c.recordNumber(), c.kind());
       }
       for (int p : reached) {
         for (Escalation action : target == null ? List.<Escalation>of() : target.escalationsAt(p)) {
@@ -407,10 +423,10 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
           Actor.system(), now));
       detail = "notify " + n.recipient();
     } else if (action instanceof Escalation.Reassign r) {
-      escalations.reassign(c.recordNumber(), r.group());
+      escalations(c).reassign(c.recordNumber(), r.group());
       detail = "reassign to " + r.group();
     } else {
-      escalations.raisePriority(c.recordNumber());
+      escalations(c).raisePriority(c.recordNumber());
       detail = "raise priority";
     }
     history(c, now, Kind.ESCALATED, percent + "%: " + detail);

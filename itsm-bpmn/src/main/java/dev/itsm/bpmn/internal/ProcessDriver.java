@@ -1,0 +1,94 @@
+package dev.itsm.bpmn.internal;
+
+import dev.itsm.core.ItsmException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Moves the process instance of one record (business key = record number) of one process: finds
+ * open tasks by stage ({@code itsm.stage}, in the diagram version the instance runs on), completes
+ * them, correlates messages, and reports a process that is out of step with its record.
+ */
+public final class ProcessDriver {
+
+  private final ProcessEngine engine;
+  private final String key;
+  private final StageResolver stages;
+
+  /**
+   * @param engine the process engine
+   * @param key the process definition key
+   * @param stages finds stage elements per definition
+   */
+  public ProcessDriver(ProcessEngine engine, String key, StageResolver stages) {
+    this.engine = engine;
+    this.key = key;
+    this.stages = stages;
+  }
+
+  /** @return the process engine */
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  /** @param number a record @return its open tasks */
+  public List<Task> openTasks(String number) {
+    return engine.getTaskService().createTaskQuery().processDefinitionKey(key)
+        .processInstanceBusinessKey(number).list();
+  }
+
+  /** @param number a record @param stage a stage @return its open task of that stage, or null */
+  public Task task(String number, String stage) {
+    return openTasks(number).stream()
+        .filter(t -> t.getTaskDefinitionKey().equals(
+            stages.elementId(t.getProcessDefinitionId(), stage)))
+        .findFirst().orElse(null);
+  }
+
+  /**
+   * Completes the record's open task of a stage.
+   *
+   * @param number the record
+   * @param state its state, for the message
+   * @param stage the stage
+   * @param variables process variables to set
+   * @throws ItsmException {@code ITSM-PROCESS-OUT-OF-STEP} when no such task is open
+   */
+  public void complete(String number, Object state, String stage, Map<String, Object> variables) {
+    Task task = task(number, stage);
+    if (task == null) {
+      throw outOfStep(number, state, "no open task of the " + stage + " stage");
+    }
+    engine.getTaskService().complete(task.getId(), variables);
+  }
+
+  /**
+   * Correlates a message to the record's process instance.
+   *
+   * @param number the record
+   * @param state its state, for the message
+   * @param message the message name
+   * @param variables process variables to set
+   * @throws ItsmException {@code ITSM-PROCESS-OUT-OF-STEP} when the process does not wait for it
+   */
+  public void correlate(String number, Object state, String message,
+      Map<String, Object> variables) {
+    try {
+      engine.getRuntimeService().createMessageCorrelation(message)
+          .processInstanceBusinessKey(number)
+          .setVariables(variables)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw outOfStep(number, state, "its process does not wait for message " + message);
+    }
+  }
+
+  private static ItsmException outOfStep(String number, Object state, String detail) {
+    return new ItsmException("ITSM-PROCESS-OUT-OF-STEP", number + " is " + state + " but "
+        + detail + "; nothing was changed. The process instance was probably modified or"
+        + " deleted outside the ITSM API.");
+  }
+}
