@@ -53,7 +53,7 @@ class ValidateDiagramsTest {
     Path policies = Path.of(ValidateDiagramsTest.class.getClassLoader()
         .getResource("itsm/policies").toURI());
     assertThat(run(policies.toString())).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 file(s) checked, 0 with problems");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("4 file(s) checked, 0 with problems");
   }
 
   @Test
