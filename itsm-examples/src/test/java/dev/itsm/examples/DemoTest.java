@@ -25,7 +25,7 @@ class DemoTest {
     }
     String printed = buffer.toString(StandardCharsets.UTF_8);
 
-    assertThat(counts).containsEntry(IncidentState.CLOSED, 4L)
+    assertThat(counts).containsEntry(IncidentState.CLOSED, 5L)
         .containsEntry(IncidentState.CANCELLED, 1L).containsEntry(IncidentState.NEW, 0L);
     assertThat(printed)
         .contains("On hold (AWAITING_CALLER)")
@@ -41,10 +41,22 @@ class DemoTest {
         .contains("P2 response: BREACHED")
         .contains("Response target missed")
         .contains("paused")
-        .contains("(on hold: AWAITING_CALLER)");
+        .contains("(on hold: AWAITING_CALLER)")
+        // change enablement: one change of each type, a rejected one, a failed one reviewed
+        .contains("CHG0000001  STANDARD  CLOSED")
+        .contains("CHG0000002  NORMAL    CLOSED")
+        .contains("CHG0000003  NORMAL    REJECTED")
+        .contains("CHG0000004  EMERGENCY CLOSED")
+        .contains("refused [ITSM-NOT-PERMITTED]: olivia is the owner of CHG0000003")
+        .contains("refused [ITSM-VALIDATION]: ScheduleChange is invalid")
+        .contains("WARNING collides with CHG0000001")
+        .contains("freeze overridden")
+        .contains("Outcome FAILED: Hotfix broke RADIUS logins; rolled back; post-implementation"
+            + " review required")
+        .contains("Resolved by change CHG0000002");
     assertThat(printed.split("P2 response: BREACHED", -1)).as("the breach fires once").hasSize(2);
     assertThat(printed.strip().lines().reduce((a, b) -> b).orElseThrow())
-        .isEqualTo("Summary: 5 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=4"
-            + " CANCELLED=1");
+        .isEqualTo("Summary: 6 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=5"
+            + " CANCELLED=1; 4 changes; CLOSED=3 REJECTED=1");
   }
 }
