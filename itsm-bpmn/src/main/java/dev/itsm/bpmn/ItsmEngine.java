@@ -70,7 +70,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -273,7 +277,7 @@ public final class ItsmEngine implements AutoCloseable {
     private final Set<ItsmProcess> processes = EnumSet.noneOf(ItsmProcess.class);
     private HistoryLevel historyLevel = HistoryLevel.AUDIT;
     private Duration autoCloseAfter = Duration.ofDays(3);
-    private PriorityMatrix priorityMatrix = DmnPolicies.priorityMatrix();
+    private PriorityMatrix priorityMatrix; // null: the shipped DMN table, loaded by build()
     private AssignmentRule assignmentRule = AssignmentRule.none();
     private String fallbackGroup = "service-desk";
     private NumberingPolicy numbering = NumberingPolicy.standard();
@@ -641,17 +645,90 @@ public final class ItsmEngine implements AutoCloseable {
         throw new ItsmConfigurationException("Invalid ITSM engine configuration: "
             + String.join("; ", all));
       }
-      // diagrams first: a refused diagram must not leave a database or an engine behind
-      Map<String, Diagram> checked = checkDiagrams();
-      HikariDataSource owned = dataSource == null ? embeddedDatabase() : null;
+      Preloaded preloaded = new Preloaded(priorityMatrix);
+      Map<String, Diagram> checked;
+      HikariDataSource owned;
+      try {
+        // diagrams first: a refused diagram must not leave a database or an engine behind
+        checked = checkDiagrams();
+        owned = dataSource == null ? embeddedDatabase() : null;
+      } catch (RuntimeException | Error e) {
+        preloaded.discard();
+        throw e;
+      }
       DataSource ds = dataSource != null ? dataSource : owned;
       try {
-        return start(ds, owned, checked);
-      } catch (RuntimeException e) {
+        return start(ds, owned, checked, preloaded);
+      } catch (RuntimeException | Error e) {
+        preloaded.discard();
         if (owned != null) {
           owned.close();
         }
         throw e;
+      }
+    }
+
+    /**
+     * What {@link #build()} loads on a thread of its own while the diagrams are checked and the
+     * database and the process engine start: in a fresh JVM the shipped priority table (DMN with
+     * FEEL expressions) and the command validator take a few hundred milliseconds to load, and
+     * nothing before the services are assembled needs them.
+     */
+    private static final class Preloaded {
+      private final CompletableFuture<PriorityMatrix> matrix;
+      private final CompletableFuture<CommandValidator> validator = new CompletableFuture<>();
+      private final AtomicBoolean validatorTaken = new AtomicBoolean();
+
+      Preloaded(PriorityMatrix chosen) {
+        matrix = chosen != null ? CompletableFuture.completedFuture(chosen)
+            : new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+          if (!matrix.isDone()) {
+            complete(matrix, DmnPolicies::priorityMatrix);
+          }
+          complete(validator, CommandValidator::new);
+        }, "itsm-start");
+        loader.setDaemon(true);
+        loader.start();
+      }
+
+      private static <T> void complete(CompletableFuture<T> future, Supplier<T> work) {
+        try {
+          future.complete(work.get());
+        } catch (RuntimeException | Error e) {
+          future.completeExceptionally(e);
+        }
+      }
+
+      PriorityMatrix matrix() {
+        return await(matrix);
+      }
+
+      /** @return the validator; from now on the caller closes it */
+      CommandValidator validator() {
+        validatorTaken.set(true);
+        return await(validator);
+      }
+
+      /** Closes what was loaded for a build that failed. */
+      void discard() {
+        if (!validatorTaken.get()) {
+          validator.thenAccept(CommandValidator::close);
+        }
+      }
+
+      private static <T> T await(CompletableFuture<T> future) {
+        try {
+          return future.join();
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw e;
+        }
       }
     }
 
@@ -689,7 +766,7 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     private ItsmEngine start(DataSource ds, HikariDataSource owned,
-        Map<String, Diagram> checked) {
+        Map<String, Diagram> checked, Preloaded preloaded) {
       String database = describe(ds);
       String schemaVersion = ItsmSchema.migrate(ds);
 
@@ -734,8 +811,9 @@ public final class ItsmEngine implements AutoCloseable {
       EngineTransactions tx = new EngineTransactions(
           ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
               .getCommandExecutorTxRequired());
-      CommandValidator validator = new CommandValidator();
+      CommandValidator validator = null;
       try {
+        validator = preloaded.validator();
         List<String> deployed = deploy(engine, checked);
         ConnectionSource connections = new CommandContextConnections();
         Outbox outbox = new Outbox(new JdbcOutboxStore(connections), tx, afterListeners,
@@ -749,7 +827,7 @@ public final class ItsmEngine implements AutoCloseable {
         IncidentService incidents = null;
         if (processes.contains(ItsmProcess.INCIDENT)) {
           DefaultIncidentService service = new DefaultIncidentService(
-              new DefaultIncidentService.Settings(EngineClock.clock(), priorityMatrix,
+              new DefaultIncidentService.Settings(EngineClock.clock(), preloaded.matrix(),
                   assignmentRule, fallbackGroup, numbering, IncidentClocks.dueDates(sla)),
               Objects.requireNonNull(incidentStore.apply(connections), "incidentStore factory"),
               Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
@@ -795,10 +873,12 @@ public final class ItsmEngine implements AutoCloseable {
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
             Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, sla, outbox);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();
-        validator.close();
+        if (validator != null) {
+          validator.close();
+        }
         throw e;
       }
     }

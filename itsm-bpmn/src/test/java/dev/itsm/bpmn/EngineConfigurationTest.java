@@ -56,6 +56,22 @@ class EngineConfigurationTest {
   }
 
   @Test
+  void failedBuildLeavesNoStartUpThreadBehind() throws Exception {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:tcp://127.0.0.1:1/nowhere");
+    assertThatThrownBy(() -> ItsmEngine.builder().dataSource(ds)
+        .processes(ItsmProcess.INCIDENT).build())
+        .isInstanceOf(ItsmConfigurationException.class);
+    // the thread that preloads the priority table and the validator ends on its own
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("itsm-start")) {
+        t.join(30_000);
+        assertThat(t.isAlive()).as("itsm-start thread still running").isFalse();
+      }
+    }
+  }
+
+  @Test
   void hostSuppliedDataSourceIsUsedBesideAnEmbeddedOne() {
     try (ItsmEngine first = TestEngines.builder(dir).build()) {
       assertThat(first.processes()).containsExactly(ItsmProcess.INCIDENT);

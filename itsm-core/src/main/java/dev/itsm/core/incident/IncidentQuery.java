@@ -48,6 +48,29 @@ public interface IncidentQuery {
   IncidentQuery openedBetween(Instant from, Instant to);
 
   /**
+   * Incidents whose resolution is due before this instant, overdue ones included; incidents
+   * without a resolution due time do not match. With the open states and a group it is the queue
+   * of incidents at risk of breaching their resolution target, most urgent first:
+   *
+   * <pre>{@code
+   * List<Incident> atRisk = engine.incidents().query()
+   *     .state(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.ON_HOLD)
+   *     .assignmentGroup("network")
+   *     .resolutionDueBefore(Instant.now().plus(Duration.ofHours(2)))
+   *     .orderBy(IncidentSort.RESOLUTION_DUE, true)
+   *     .list();
+   * }</pre>
+   *
+   * <p>The due time compared is the record's {@code milestones().resolutionDue()}, set when the
+   * incident is opened; the live due time of a clock that was paused or re-targeted since is on
+   * the service-level clock ({@code engine.serviceLevels().clocks(number)}).
+   *
+   * @param before exclusive upper bound of the resolution due time, or {@code null} for none
+   * @return this
+   */
+  IncidentQuery resolutionDueBefore(Instant before);
+
+  /**
    * @param sort the sort key
    * @param ascending {@code true} for ascending
    * @return this

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param text case-insensitive text in title or description
  * @param openedFrom inclusive lower bound of the opening time
  * @param openedTo exclusive upper bound of the opening time
+ * @param resolutionDueBefore exclusive upper bound of the resolution due time
+ *     ({@code milestones.resolutionDue}); incidents without a resolution due time do not match
  * @param sort the sort key
  * @param ascending sort direction
  * @param offset rows to skip, at least 0
@@ -35,6 +37,7 @@ public record IncidentCriteria(
     String text,
     Instant openedFrom,
     Instant openedTo,
+    Instant resolutionDueBefore,
     @NotNull IncidentSort sort,
     boolean ascending,
     @Min(0) int offset,
@@ -44,5 +47,28 @@ public record IncidentCriteria(
   public IncidentCriteria {
     states = states == null ? Set.of() : Set.copyOf(states);
     priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
+  }
+
+  /**
+   * Criteria without a bound on the resolution due time (the criteria of version 0.1).
+   *
+   * @param states any of these states
+   * @param priorities any of these priorities
+   * @param assignmentGroup the assignment group
+   * @param assignee the assignee
+   * @param caller the caller
+   * @param text case-insensitive text in title or description
+   * @param openedFrom inclusive lower bound of the opening time
+   * @param openedTo exclusive upper bound of the opening time
+   * @param sort the sort key
+   * @param ascending sort direction
+   * @param offset rows to skip, at least 0
+   * @param limit rows to return, 1 .. 1000
+   */
+  public IncidentCriteria(Set<IncidentState> states, Set<Priority> priorities,
+      String assignmentGroup, String assignee, String caller, String text, Instant openedFrom,
+      Instant openedTo, IncidentSort sort, boolean ascending, int offset, int limit) {
+    this(states, priorities, assignmentGroup, assignee, caller, text, openedFrom, openedTo, null,
+        sort, ascending, offset, limit);
   }
 }

@@ -25,6 +25,7 @@ final class DefaultIncidentQuery implements IncidentQuery {
   private String text;
   private Instant from;
   private Instant to;
+  private Instant dueBefore;
   private IncidentSort sort = IncidentSort.OPENED_AT;
   private boolean ascending;
   private int pageIndex;
@@ -80,6 +81,12 @@ final class DefaultIncidentQuery implements IncidentQuery {
   }
 
   @Override
+  public IncidentQuery resolutionDueBefore(Instant before) {
+    dueBefore = before;
+    return this;
+  }
+
+  @Override
   public IncidentQuery orderBy(IncidentSort key, boolean asc) {
     sort = key;
     ascending = asc;
@@ -95,8 +102,8 @@ final class DefaultIncidentQuery implements IncidentQuery {
 
   private IncidentCriteria criteria() {
     long offset = (long) pageIndex * pageSize;
-    return new IncidentCriteria(states, priorities, group, assignee, caller, text, from, to, sort,
-        ascending, offset > Integer.MAX_VALUE ? -1 : (int) offset, pageSize);
+    return new IncidentCriteria(states, priorities, group, assignee, caller, text, from, to,
+        dueBefore, sort, ascending, offset > Integer.MAX_VALUE ? -1 : (int) offset, pageSize);
   }
 
   @Override

@@ -85,6 +85,8 @@ public final class InMemoryIncidentStore implements IncidentStore {
         && (c.caller() == null || c.caller().equals(i.caller()))
         && (c.openedFrom() == null || !i.milestones().openedAt().isBefore(c.openedFrom()))
         && (c.openedTo() == null || i.milestones().openedAt().isBefore(c.openedTo()))
+        && (c.resolutionDueBefore() == null || (i.milestones().resolutionDue() != null
+            && i.milestones().resolutionDue().isBefore(c.resolutionDueBefore())))
         && (text == null || i.title().toLowerCase(Locale.ROOT).contains(text)
             || (i.description() != null
                 && i.description().toLowerCase(Locale.ROOT).contains(text)));

@@ -94,9 +94,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>The timeline is returned in the order entries were appended (not by their time).
  *   <li>{@code query} honours every criterion of {@link IncidentCriteria} (combined with AND;
  *       states and priorities as "any of"; group, assignee and caller exact; the opening time from
- *       inclusive, to exclusive), sorts by the sort key with ties broken by the number in the same
- *       direction (incidents without a resolution due date count as due last), and pages with
- *       offset and limit; {@code count} ignores paging.
+ *       inclusive, to exclusive; the resolution due time before its bound, exclusive, never
+ *       matching an incident without one), sorts by the sort key with ties broken by the number
+ *       in the same direction (incidents without a resolution due date count as due last), and
+ *       pages with offset and limit; {@code count} ignores paging.
  *   <li>Text search finds the text case-insensitively in the title or the description and treats
  *       {@code %}, {@code _} and {@code \} as ordinary characters.
  * </ul>
@@ -475,11 +476,27 @@ public abstract class IncidentStoreContract {
         q("opened from: inclusive", c().opened(h(1), null), 2, 3, 4, 5, 6, 7),
         q("opened to: exclusive", c().opened(null, h(24)), 1, 2, 3),
         q("opened between", c().opened(h(2), h(48)), 3, 4, 5),
+        q("resolution due before: exclusive", c().dueBefore(h(24)), 2),
+        q("resolution due before: incidents without a due time never match",
+            c().dueBefore(h(100_000)), 1, 2, 3, 4, 5, 7),
+        q("at risk: open, of a group, due before, most urgent first",
+            c().states(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.ON_HOLD)
+                .group("network-ops").dueBefore(h(73)).sort(IncidentSort.RESOLUTION_DUE, true),
+            2, 1),
+        paged("several states of a group, descending, paged",
+            c().states(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.CANCELLED)
+                .group("network-ops").sort(IncidentSort.PRIORITY, false).page(1, 2), 3, 1, 2),
+        q("several states of a group and text",
+            c().states(IncidentState.NEW, IncidentState.IN_PROGRESS).group("network-ops")
+                .text("vpn"), 1),
+        q("several states of a group, no match",
+            c().states(IncidentState.RESOLVED, IncidentState.CLOSED).group("network-ops")),
         q("criteria combine with AND", c().states(IncidentState.NEW).caller("carol"), 7),
         q("criteria combine with AND: no match", c().states(IncidentState.NEW).caller("bob")),
         q("group and priority", c().group("network-ops").priorities(Priority.P3), 1),
         q("every criterion at once", c().states(IncidentState.ON_HOLD).priorities(Priority.P3)
-            .group("desktop").assignee("omar").caller("alice").text("VPN").opened(h(2), h(3)), 3),
+            .group("desktop").assignee("omar").caller("alice").text("VPN").opened(h(2), h(3))
+            .dueBefore(h(25)), 3),
         q("number descending", c().sort(IncidentSort.NUMBER, false), 7, 6, 5, 4, 3, 2, 1),
         q("priority ascending, ties by number ascending", c().sort(IncidentSort.PRIORITY, true),
             2, 4, 1, 3, 7, 5, 6),
@@ -648,6 +665,7 @@ public abstract class IncidentStoreContract {
     private String text;
     private Instant from;
     private Instant to;
+    private Instant dueBefore;
     private IncidentSort sort = IncidentSort.NUMBER;
     private boolean ascending = true;
     private int offset;
@@ -660,12 +678,13 @@ public abstract class IncidentStoreContract {
     Criteria caller(String v) { caller = v; return this; }
     Criteria text(String v) { text = v; return this; }
     Criteria opened(Instant f, Instant t) { from = f; to = t; return this; }
+    Criteria dueBefore(Instant v) { dueBefore = v; return this; }
     Criteria sort(IncidentSort s, boolean asc) { sort = s; ascending = asc; return this; }
     Criteria page(int off, int lim) { offset = off; limit = lim; return this; }
 
     IncidentCriteria build() {
       return new IncidentCriteria(states, priorities, group, assignee, caller, text, from, to,
-          sort, ascending, offset, limit);
+          dueBefore, sort, ascending, offset, limit);
     }
   }
 }
