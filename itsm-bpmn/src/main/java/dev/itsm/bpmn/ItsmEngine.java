@@ -10,6 +10,9 @@ import dev.itsm.bpmn.internal.CamundaIncidentWorkflow;
 import dev.itsm.bpmn.internal.ChangeProcessCallbacks;
 import dev.itsm.bpmn.internal.ChangeProcessModel;
 import dev.itsm.bpmn.internal.ProcessDriver;
+import dev.itsm.bpmn.internal.CamundaMajorIncidentWorkflow;
+import dev.itsm.bpmn.internal.CamundaProblemWorkflow;
+import dev.itsm.bpmn.internal.MajorIncidentCallbacks;
 import dev.itsm.bpmn.internal.StageResolver;
 import dev.itsm.bpmn.internal.NamedHooks;
 import dev.itsm.bpmn.internal.CommandContextConnections;
@@ -27,6 +30,16 @@ import dev.itsm.core.change.internal.ChangeWorkflow;
 import dev.itsm.core.change.internal.DefaultChangeService;
 import dev.itsm.core.change.internal.LinkedIncidents;
 import dev.itsm.core.incident.IncidentService;
+import dev.itsm.core.major.MajorIncidentPolicies;
+import dev.itsm.core.major.MajorIncidentService;
+import dev.itsm.core.major.internal.DefaultMajorIncidentService;
+import dev.itsm.core.problem.ProblemPolicies;
+import dev.itsm.core.problem.ProblemService;
+import dev.itsm.core.problem.internal.DefaultProblemService;
+import dev.itsm.core.spi.MajorIncidentStore;
+import dev.itsm.core.spi.ProblemStore;
+import dev.itsm.core.store.jdbc.JdbcMajorIncidentStore;
+import dev.itsm.core.store.jdbc.JdbcProblemStore;
 import dev.itsm.core.incident.internal.DefaultIncidentService;
 import dev.itsm.core.incident.internal.IncidentClocks;
 import dev.itsm.core.incident.internal.IncidentEscalations;
@@ -120,14 +133,16 @@ public final class ItsmEngine implements AutoCloseable {
   private final Set<ItsmProcess> processes;
   private final IncidentService incidents;
   private final ChangeService changes;
+  private final ProblemService problems;
+  private final MajorIncidentService majorIncidents;
   private final ServiceLevelService serviceLevels;
   private final Outbox outbox;
   private volatile boolean closed;
 
   private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
-      IncidentService incidents, ChangeService changes, ServiceLevelService serviceLevels,
-      Outbox outbox) {
+      IncidentService incidents, ChangeService changes, ProblemService problems,
+      MajorIncidentService majorIncidents, ServiceLevelService serviceLevels, Outbox outbox) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
@@ -135,6 +150,8 @@ public final class ItsmEngine implements AutoCloseable {
     this.processes = processes;
     this.incidents = incidents;
     this.changes = changes;
+    this.problems = problems;
+    this.majorIncidents = majorIncidents;
     this.serviceLevels = serviceLevels;
     this.outbox = outbox;
   }
@@ -171,6 +188,35 @@ public final class ItsmEngine implements AutoCloseable {
           + "ItsmProcess.CHANGE to ItsmEngine.builder().processes(...)");
     }
     return changes;
+  }
+
+  /**
+   * Problem management and the known error database.
+   *
+   * @return the problem service
+   * @throws ItsmConfigurationException when {@link ItsmProcess#PROBLEM} was not chosen
+   */
+  public ProblemService problems() {
+    if (problems == null) {
+      throw new ItsmConfigurationException("Problem management is not enabled: add "
+          + "ItsmProcess.PROBLEM to ItsmEngine.builder().processes(...)");
+    }
+    return problems;
+  }
+
+  /**
+   * Major incidents: promotion, stakeholder update cadence, child incidents, post-incident review.
+   *
+   * @return the major incident service
+   * @throws ItsmConfigurationException when {@link ItsmProcess#MAJOR_INCIDENT} was not chosen
+   */
+  public MajorIncidentService majorIncidents() {
+    if (majorIncidents == null) {
+      throw new ItsmConfigurationException("Major incidents are not enabled: add "
+          + "ItsmProcess.MAJOR_INCIDENT (with ItsmProcess.INCIDENT) to"
+          + " ItsmEngine.builder().processes(...)");
+    }
+    return majorIncidents;
   }
 
   /**
@@ -290,6 +336,11 @@ public final class ItsmEngine implements AutoCloseable {
     private Function<ConnectionSource, ChangeStore> changeStore = JdbcChangeStore::new;
     private ChangePolicies changePolicies = ChangePolicies.defaults();
     private Directory directory = Directory.NONE;
+    private ProblemPolicies problemPolicies = ProblemPolicies.defaults();
+    private MajorIncidentPolicies majorIncidentPolicies = MajorIncidentPolicies.defaults();
+    private Function<ConnectionSource, ProblemStore> problemStore = JdbcProblemStore::new;
+    private Function<ConnectionSource, MajorIncidentStore> majorIncidentStore =
+        JdbcMajorIncidentStore::new;
     private Duration jobPollInterval = Duration.ofSeconds(5);
     private Duration outboxPollInterval = Duration.ofSeconds(1);
     private Duration jobLockTime = Duration.ofMinutes(5);
@@ -512,6 +563,49 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
+     * @param policies how problem management runs: problem managers group, what resolving does to
+     *     linked incidents, whether a successful change resolves its problem, proactive detection;
+     *     default {@link ProblemPolicies#defaults()}
+     * @return this
+     */
+    public Builder problemPolicies(ProblemPolicies policies) {
+      this.problemPolicies = require(policies, "problemPolicies");
+      return this;
+    }
+
+    /**
+     * @param policies major incident criteria, managers group, update cadence, escalation group;
+     *     default {@link MajorIncidentPolicies#defaults()}
+     * @return this
+     */
+    public Builder majorIncidentPolicies(MajorIncidentPolicies policies) {
+      this.majorIncidentPolicies = require(policies, "majorIncidentPolicies");
+      return this;
+    }
+
+    /**
+     * Replaces the problem store (see {@link #incidentStore(Function)}).
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder problemStore(Function<ConnectionSource, ProblemStore> factory) {
+      this.problemStore = require(factory, "problemStore");
+      return this;
+    }
+
+    /**
+     * Replaces the major incident store (see {@link #incidentStore(Function)}).
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder majorIncidentStore(Function<ConnectionSource, MajorIncidentStore> factory) {
+      this.majorIncidentStore = require(factory, "majorIncidentStore");
+      return this;
+    }
+
+    /**
      * @param directory the members of groups, for approval policies that count approvers (ALL,
      *     QUORUM:p%); default {@link Directory#NONE}
      * @return this
@@ -640,6 +734,10 @@ public final class ItsmEngine implements AutoCloseable {
       List<String> all = new ArrayList<>(problems);
       if (processes.isEmpty()) {
         all.add("choose at least one process, e.g. .processes(ItsmProcess.INCIDENT)");
+      }
+      if (processes.contains(ItsmProcess.MAJOR_INCIDENT)
+          && !processes.contains(ItsmProcess.INCIDENT)) {
+        all.add("ItsmProcess.MAJOR_INCIDENT needs ItsmProcess.INCIDENT: add it to .processes(...)");
       }
       if (!all.isEmpty()) {
         throw new ItsmConfigurationException("Invalid ITSM engine configuration: "
@@ -772,6 +870,7 @@ public final class ItsmEngine implements AutoCloseable {
 
       IncidentProcessCallbacks incidentCallbacks = new IncidentProcessCallbacks();
       ChangeProcessCallbacks changeCallbacks = new ChangeProcessCallbacks();
+      MajorIncidentCallbacks majorCallbacks = new MajorIncidentCallbacks();
       SlaClockProcess slaProcess = new SlaClockProcess();
       StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
       cfg.setProcessEngineName("itsm-" + UUID.randomUUID().toString().substring(0, 8));
@@ -790,6 +889,7 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setEnableCmdExceptionLogging(false);
       cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks,
           ChangeProcessModel.CALLBACK_BEAN, changeCallbacks,
+          MajorIncidentCallbacks.BEAN, majorCallbacks,
           SlaClockProcess.CALLBACK_BEAN, slaProcess,
           DiagramValidator.HOOK_BEAN, new NamedHooks(hookPoints)));
       List<SessionFactory> sessions = new ArrayList<>();
@@ -818,24 +918,36 @@ public final class ItsmEngine implements AutoCloseable {
         ConnectionSource connections = new CommandContextConnections();
         Outbox outbox = new Outbox(new JdbcOutboxStore(connections), tx, afterListeners,
             EngineClock.clock(), outboxRetention);
-        Events events = new Events(beforeHooks, outbox);
+        // the library's own before-hooks (e.g. the major incident close guard) run first; they are
+        // added below once the services exist
+        List<BeforeHook> internalHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<BeforeHook> hooks = new ArrayList<>();
+        hooks.add(event -> internalHooks.forEach(h -> h.before(event)));
+        hooks.addAll(beforeHooks);
+        Events events = new Events(hooks, outbox);
+        // other practices follow incidents (known errors, detection, major incidents)
+        List<IncidentWorkflow> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
         DefaultServiceLevelService sla = new DefaultServiceLevelService(serviceLevels,
             Objects.requireNonNull(slaClockStore.apply(connections), "slaClockStore factory"),
             tx, slaProcess, EngineClock.clock(), events);
         slaProcess.bind(engine, sla);
         StageResolver stages = new StageResolver(engine);
         IncidentService incidents = null;
+        IncidentStore incidentRecords = null;
         if (processes.contains(ItsmProcess.INCIDENT)) {
+          incidentRecords = Objects.requireNonNull(incidentStore.apply(connections),
+              "incidentStore factory");
           DefaultIncidentService service = new DefaultIncidentService(
               new DefaultIncidentService.Settings(EngineClock.clock(), preloaded.matrix(),
                   assignmentRule, fallbackGroup, numbering, IncidentClocks.dueDates(sla)),
-              Objects.requireNonNull(incidentStore.apply(connections), "incidentStore factory"),
+              incidentRecords,
               Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
               tx,
               IncidentWorkflow.both(
                   new CamundaIncidentWorkflow(engine, fallbackGroup, autoCloseAfter,
                       stages),
-                  new IncidentClocks(sla)),
+                  IncidentWorkflow.both(new IncidentClocks(sla),
+                      IncidentWorkflow.all(followers))),
               validator, events);
           incidentCallbacks.bind(service);
           sla.bindEscalations(new IncidentEscalations(service));
@@ -863,6 +975,56 @@ public final class ItsmEngine implements AutoCloseable {
           sla.bindEscalations(ChangeClocks.PROCESS, ChangeClocks.escalations(service));
           changes = service;
         }
+        ProblemService problems = null;
+        if (processes.contains(ItsmProcess.PROBLEM)) {
+          ChangeService changeService = changes;
+          DefaultProblemService service = new DefaultProblemService(
+              new DefaultProblemService.Settings(EngineClock.clock(), problemPolicies, numbering,
+                  incidents, changeService == null ? null
+                      : n -> changeService.find(n).isPresent()),
+              Objects.requireNonNull(problemStore.apply(connections), "problemStore factory"),
+              Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
+              tx,
+              new CamundaProblemWorkflow(new ProcessDriver(engine, CamundaProblemWorkflow.KEY,
+                  stages), problemPolicies.problemManagers()),
+              validator, events);
+          if (incidents != null) {
+            IncidentStore records = incidentRecords;
+            followers.add(new IncidentWorkflow() {
+              @Override
+              public void started(dev.itsm.core.incident.Incident incident) {
+                service.incidentOpened(incident, records);
+              }
+
+              @Override
+              public void changed(dev.itsm.core.incident.IncidentAction action,
+                  dev.itsm.core.incident.Incident before,
+                  dev.itsm.core.incident.Incident after) {}
+            });
+          }
+          if (changes instanceof DefaultChangeService dcs) {
+            dcs.onSuccessfulClose((change, actor) -> service.changeSucceeded(change.number(),
+                change.title(), change.problems(), actor));
+          }
+          problems = service;
+        }
+        MajorIncidentService majors = null;
+        if (processes.contains(ItsmProcess.MAJOR_INCIDENT)) {
+          DefaultMajorIncidentService service = new DefaultMajorIncidentService(
+              EngineClock.clock(), majorIncidentPolicies,
+              Objects.requireNonNull(majorIncidentStore.apply(connections),
+                  "majorIncidentStore factory"),
+              incidents, incidentRecords,
+              Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
+              tx,
+              new CamundaMajorIncidentWorkflow(new ProcessDriver(engine,
+                  CamundaMajorIncidentWorkflow.KEY, stages), majorIncidentPolicies.managers()),
+              validator, events);
+          followers.add(service.incidentFollower());
+          internalHooks.add(service.closeGuard());
+          majorCallbacks.bind(service);
+          majors = service;
+        }
         if (jobExecutor) {
           jobs.start();
         }
@@ -872,7 +1034,8 @@ public final class ItsmEngine implements AutoCloseable {
             schemaVersion, deployed, ProcessEngine.class.getPackage().getImplementationVersion(),
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
-            Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, sla, outbox);
+            Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, problems, majors, sla,
+            outbox);
       } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();
@@ -895,6 +1058,8 @@ public final class ItsmEngine implements AutoCloseable {
         ProcessContract contract = switch (p) {
           case INCIDENT -> ProcessContract.INCIDENT;
           case CHANGE -> ProcessContract.CHANGE;
+          case PROBLEM -> ProcessContract.PROBLEM;
+          case MAJOR_INCIDENT -> ProcessContract.MAJOR_INCIDENT;
         };
         out.put(p.key(), read(p.key(), p.resource(), diagrams.get(p), contract));
       }

@@ -15,7 +15,21 @@ public enum ItsmProcess {
    * with {@link #INCIDENT} also deployed, links to incidents are checked and a successful change
    * can resolve them.
    */
-  CHANGE("itsm-change", "itsm/processes/change.bpmn");
+  CHANGE("itsm-change", "itsm/processes/change.bpmn"),
+
+  /**
+   * Problem management with the known error database: {@code itsm/processes/problem.bpmn}, key
+   * {@code itsm-problem}. Works alone; with {@link #INCIDENT} it offers known errors for new
+   * incidents, proposes problems from repeated incidents and resolves linked incidents; with
+   * {@link #CHANGE} a successful fixing change resolves the problem.
+   */
+  PROBLEM("itsm-problem", "itsm/processes/problem.bpmn"),
+
+  /**
+   * Major incidents: {@code itsm/processes/major-incident.bpmn}, key {@code itsm-major-incident}
+   * (stakeholder update cadence, post-incident review, child incidents). Needs {@link #INCIDENT}.
+   */
+  MAJOR_INCIDENT("itsm-major-incident", "itsm/processes/major-incident.bpmn");
 
   private final String key;
   private final String resource;

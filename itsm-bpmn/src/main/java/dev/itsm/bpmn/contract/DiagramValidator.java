@@ -68,7 +68,7 @@ public final class DiagramValidator {
   /** The bean that calls named hook points. */
   public static final String HOOK_BEAN = "itsmHook";
   static final Set<String> BEANS = Set.of("itsmIncidentProcess", "itsmChangeProcess",
-      "itsmServiceLevels", HOOK_BEAN);
+      "itsmMajorIncident", "itsmServiceLevels", HOOK_BEAN);
   private static final Pattern BEAN_REF = Pattern.compile("\\$\\{\\s*(itsm\\w*)");
   private static final Pattern XML_ENCODING =
       Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");

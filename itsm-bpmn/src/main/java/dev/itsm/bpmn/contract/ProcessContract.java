@@ -57,6 +57,28 @@ public record ProcessContract(String key, List<Stage> stages, List<String> messa
       List.of("itsm.change.cancel"),
       List.of("${itsmChangeProcess.authorizationOverdue(execution)}"));
 
+  /** The contract of {@code problem.bpmn}. */
+  public static final ProcessContract PROBLEM = new ProcessContract("itsm-problem",
+      List.of(
+          new Stage("assessment", "userTask", "completed by startAnalysis()"),
+          new Stage("analysis", "userTask", "completed by identifyRootCause()"),
+          new Stage("fix", "userTask", "completed by resolve() (also when the fixing change"
+              + " succeeds)"),
+          new Stage("closure", "userTask", "completed by close()")),
+      List.of("itsm.problem.cancel"),
+      List.of());
+
+  /** The contract of {@code major-incident.bpmn}. */
+  public static final ProcessContract MAJOR_INCIDENT = new ProcessContract(
+      "itsm-major-incident",
+      List.of(
+          new Stage("cadence", "eventBasedGateway", "waits for itsm.major.update (an update was"
+              + " posted; nextUpdateDue is reset), the timer ${nextUpdateDue} (calls"
+              + " itsmMajorIncident.updateMissed) or itsm.major.resolved"),
+          new Stage("review", "userTask", "completed by completeReview()")),
+      List.of("itsm.major.update", "itsm.major.resolved", "itsm.major.cancel"),
+      List.of("${itsmMajorIncident.updateMissed(execution)}"));
+
   /** The contract of {@code sla-clock.bpmn}. */
   public static final ProcessContract SLA_CLOCK = new ProcessContract("itsm-sla-clock",
       List.of(),
@@ -65,6 +87,6 @@ public record ProcessContract(String key, List<Stage> stages, List<String> messa
 
   /** @return the contracts of every shipped process */
   public static List<ProcessContract> all() {
-    return List.of(INCIDENT, CHANGE, SLA_CLOCK);
+    return List.of(INCIDENT, CHANGE, PROBLEM, MAJOR_INCIDENT, SLA_CLOCK);
   }
 }

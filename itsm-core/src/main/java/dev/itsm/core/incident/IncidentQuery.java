@@ -70,6 +70,12 @@ public interface IncidentQuery {
    */
   IncidentQuery resolutionDueBefore(Instant before);
 
+  /** @param configurationItem the affected configuration item @return this */
+  IncidentQuery configurationItem(String configurationItem);
+
+  /** @param category the category @return this */
+  IncidentQuery category(String category);
+
   /**
    * @param sort the sort key
    * @param ascending {@code true} for ascending

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param openedTo exclusive upper bound of the opening time
  * @param resolutionDueBefore exclusive upper bound of the resolution due time
  *     ({@code milestones.resolutionDue}); incidents without a resolution due time do not match
+ * @param configurationItem the affected configuration item
+ * @param category the category
  * @param sort the sort key
  * @param ascending sort direction
  * @param offset rows to skip, at least 0
@@ -38,6 +40,8 @@ public record IncidentCriteria(
     Instant openedFrom,
     Instant openedTo,
     Instant resolutionDueBefore,
+    String configurationItem,
+    String category,
     @NotNull IncidentSort sort,
     boolean ascending,
     @Min(0) int offset,
@@ -70,5 +74,30 @@ public record IncidentCriteria(
       Instant openedTo, IncidentSort sort, boolean ascending, int offset, int limit) {
     this(states, priorities, assignmentGroup, assignee, caller, text, openedFrom, openedTo, null,
         sort, ascending, offset, limit);
+  }
+
+  /**
+   * Criteria without configuration item and category (the criteria of the benchmark release).
+   *
+   * @param states any of these states
+   * @param priorities any of these priorities
+   * @param assignmentGroup the assignment group
+   * @param assignee the assignee
+   * @param caller the caller
+   * @param text case-insensitive text in title or description
+   * @param openedFrom inclusive lower bound of the opening time
+   * @param openedTo exclusive upper bound of the opening time
+   * @param resolutionDueBefore exclusive upper bound of the resolution due time
+   * @param sort the sort key
+   * @param ascending sort direction
+   * @param offset rows to skip, at least 0
+   * @param limit rows to return, 1 .. 1000
+   */
+  public IncidentCriteria(Set<IncidentState> states, Set<Priority> priorities,
+      String assignmentGroup, String assignee, String caller, String text, Instant openedFrom,
+      Instant openedTo, Instant resolutionDueBefore, IncidentSort sort, boolean ascending,
+      int offset, int limit) {
+    this(states, priorities, assignmentGroup, assignee, caller, text, openedFrom, openedTo,
+        resolutionDueBefore, null, null, sort, ascending, offset, limit);
   }
 }

@@ -564,10 +564,23 @@ public final class DefaultChangeService implements ChangeService {
   }
 
   private void resolveIncidents(Change closed, Actor actor) {
-    if (policies().resolveLinkedIncidents() && closed.outcome() != null
-        && closed.outcome().succeeded() && !closed.incidents().isEmpty()) {
+    if (closed.outcome() == null || !closed.outcome().succeeded()) {
+      return;
+    }
+    if (policies().resolveLinkedIncidents() && !closed.incidents().isEmpty()) {
       settings.incidents().resolve(closed, actor);
     }
+    onSuccess.accept(closed, actor);
+  }
+
+  private volatile java.util.function.BiConsumer<Change, Actor> onSuccess = (c, a) -> { };
+
+  /**
+   * @param action called inside the transaction when a change closes successfully (problem
+   *     management resolves the problems it fixes)
+   */
+  public void onSuccessfulClose(java.util.function.BiConsumer<Change, Actor> action) {
+    this.onSuccess = Objects.requireNonNull(action);
   }
 
   @Override

@@ -2,14 +2,9 @@ package dev.itsm.core.change.internal;
 
 import dev.itsm.core.Actor;
 import dev.itsm.core.change.Change;
-import dev.itsm.core.incident.AcknowledgeIncident;
-import dev.itsm.core.incident.AddWorkNote;
-import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.IncidentService;
-import dev.itsm.core.incident.IncidentState;
 import dev.itsm.core.incident.ResolutionCode;
-import dev.itsm.core.incident.ResolveIncident;
-import dev.itsm.core.incident.ResumeIncident;
+import dev.itsm.core.incident.internal.OpenIncidents;
 import java.util.Optional;
 
 /**
@@ -58,22 +53,11 @@ public interface LinkedIncidents {
 
       @Override
       public void resolve(Change change, Actor actor) {
-        for (String number : change.incidents()) {
-          Incident i = incidents.find(number).orElse(null);
-          if (i == null || i.state().isFinal() || i.state() == IncidentState.RESOLVED) {
-            continue;
-          }
-          if (i.state() == IncidentState.NEW) {
-            incidents.acknowledge(actor, new AcknowledgeIncident(number));
-          } else if (i.state() == IncidentState.ON_HOLD) {
-            incidents.resume(actor, new ResumeIncident(number, "change " + change.number()
-                + " closed"));
-          }
-          incidents.addWorkNote(actor, new AddWorkNote(number, "Fixed by change "
-              + change.number() + " (" + change.outcome() + ")", AddWorkNote.Visibility.INTERNAL));
-          incidents.resolve(actor, new ResolveIncident(number, ResolutionCode.SOLVED_PERMANENTLY,
-              "Resolved by change " + change.number() + ": " + change.title()));
-        }
+        OpenIncidents.notify(incidents, actor, change.incidents(), "Fixed by change "
+            + change.number() + " (" + change.outcome() + ")");
+        OpenIncidents.resolve(incidents, actor, change.incidents(),
+            ResolutionCode.SOLVED_PERMANENTLY, "Resolved by change " + change.number() + ": "
+                + change.title());
       }
     };
   }

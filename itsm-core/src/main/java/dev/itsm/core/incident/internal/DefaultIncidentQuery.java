@@ -22,6 +22,8 @@ final class DefaultIncidentQuery implements IncidentQuery {
   private String group;
   private String assignee;
   private String caller;
+  private String configurationItem;
+  private String category;
   private String text;
   private Instant from;
   private Instant to;
@@ -94,6 +96,18 @@ final class DefaultIncidentQuery implements IncidentQuery {
   }
 
   @Override
+  public IncidentQuery configurationItem(String value) {
+    configurationItem = value;
+    return this;
+  }
+
+  @Override
+  public IncidentQuery category(String value) {
+    category = value;
+    return this;
+  }
+
+  @Override
   public IncidentQuery page(int index, int size) {
     pageIndex = index;
     pageSize = size;
@@ -103,7 +117,7 @@ final class DefaultIncidentQuery implements IncidentQuery {
   private IncidentCriteria criteria() {
     long offset = (long) pageIndex * pageSize;
     return new IncidentCriteria(states, priorities, group, assignee, caller, text, from, to,
-        dueBefore, sort, ascending, offset > Integer.MAX_VALUE ? -1 : (int) offset, pageSize);
+        dueBefore, configurationItem, category, sort, ascending, offset > Integer.MAX_VALUE ? -1 : (int) offset, pageSize);
   }
 
   @Override

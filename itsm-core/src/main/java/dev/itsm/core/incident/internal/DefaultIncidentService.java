@@ -128,8 +128,9 @@ public final class DefaultIncidentService implements IncidentService {
       store.appendTimeline(number, new TimelineEntry(now, actor.id(), Kind.STATE_CHANGE,
           "Opened as " + priority + " via " + c.channel() + ", assigned to " + group
               + (incident.assignee() == null ? "" : " / " + incident.assignee())));
-      workflow.started(incident);
+      // the Opened event first: what the workflow's followers publish comes after it
       publish(event);
+      workflow.started(incident);
       LOG.debug("{} opened by {} ({})", number, actor.id(), priority);
       return incident;
     });

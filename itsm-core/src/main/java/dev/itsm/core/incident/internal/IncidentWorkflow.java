@@ -40,6 +40,28 @@ public interface IncidentWorkflow {
     };
   }
 
+  /**
+   * @param live workflows to tell, in order; the list may grow after this is built
+   * @return a workflow that tells each in the list at the time of the call
+   */
+  static IncidentWorkflow all(java.util.List<IncidentWorkflow> live) {
+    return new IncidentWorkflow() {
+      @Override
+      public void started(Incident incident) {
+        for (IncidentWorkflow w : live) {
+          w.started(incident);
+        }
+      }
+
+      @Override
+      public void changed(IncidentAction action, Incident before, Incident after) {
+        for (IncidentWorkflow w : live) {
+          w.changed(action, before, after);
+        }
+      }
+    };
+  }
+
   /** @param incident a newly opened incident: start its process */
   void started(Incident incident);
 

@@ -238,6 +238,8 @@ public final class JdbcIncidentStore implements IncidentStore {
     equal(clauses, params, "assignment_group", c.assignmentGroup());
     equal(clauses, params, "assignee", c.assignee());
     equal(clauses, params, "caller", c.caller());
+    equal(clauses, params, "configuration_item", c.configurationItem());
+    equal(clauses, params, "category", c.category());
     if (c.text() != null) {
       String like = "%" + c.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
           .replace("%", "\\%").replace("_", "\\_") + "%";

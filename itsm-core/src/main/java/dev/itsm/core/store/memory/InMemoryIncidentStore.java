@@ -83,6 +83,8 @@ public final class InMemoryIncidentStore implements IncidentStore {
         && (c.assignmentGroup() == null || c.assignmentGroup().equals(i.assignmentGroup()))
         && (c.assignee() == null || c.assignee().equals(i.assignee()))
         && (c.caller() == null || c.caller().equals(i.caller()))
+        && (c.configurationItem() == null || c.configurationItem().equals(i.configurationItem()))
+        && (c.category() == null || c.category().equals(i.category()))
         && (c.openedFrom() == null || !i.milestones().openedAt().isBefore(c.openedFrom()))
         && (c.openedTo() == null || i.milestones().openedAt().isBefore(c.openedTo()))
         && (c.resolutionDueBefore() == null || (i.milestones().resolutionDue() != null

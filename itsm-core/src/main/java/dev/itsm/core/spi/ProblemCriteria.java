@@ -1,0 +1,30 @@
+package dev.itsm.core.spi;
+
+import dev.itsm.core.problem.ProblemState;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.Set;
+
+/**
+ * What a problem query asks a {@link ProblemStore} for; {@code null} or empty: no restriction.
+ *
+ * @param states any of these states
+ * @param problemManager the problem manager
+ * @param incident linked to this incident
+ * @param fixChange fixed by this change
+ * @param category the category
+ * @param service the service
+ * @param configurationItem the configuration item
+ * @param proactive proposed by the detection rule (true) or logged by a user (false)
+ * @param offset rows to skip
+ * @param limit rows to return, 1..1000 (newest first)
+ */
+public record ProblemCriteria(Set<ProblemState> states, String problemManager, String incident,
+    String fixChange, String category, String service, String configurationItem,
+    Boolean proactive, @Min(0) int offset, @Min(1) @Max(1000) int limit) {
+
+  /** Copies the set. */
+  public ProblemCriteria {
+    states = states == null ? Set.of() : Set.copyOf(states);
+  }
+}

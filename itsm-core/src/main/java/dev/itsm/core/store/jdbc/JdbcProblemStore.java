@@ -1,0 +1,350 @@
+package dev.itsm.core.store.jdbc;
+
+import static dev.itsm.core.store.jdbc.Jdbc.failure;
+import static dev.itsm.core.store.jdbc.Jdbc.getEnum;
+import static dev.itsm.core.store.jdbc.Jdbc.getInstant;
+import static dev.itsm.core.store.jdbc.Jdbc.setInstant;
+import static dev.itsm.core.store.jdbc.Jdbc.setString;
+
+import dev.itsm.core.ConcurrentModificationException;
+import dev.itsm.core.incident.Priority;
+import dev.itsm.core.incident.TimelineEntry;
+import dev.itsm.core.problem.KnownError;
+import dev.itsm.core.problem.Problem;
+import dev.itsm.core.problem.ProblemState;
+import dev.itsm.core.spi.ConnectionSource;
+import dev.itsm.core.spi.KnownErrorCriteria;
+import dev.itsm.core.spi.ProblemCriteria;
+import dev.itsm.core.spi.ProblemStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@link ProblemStore} on the engine's database, in the tables of schema v6. */
+public final class JdbcProblemStore implements ProblemStore {
+
+  private static final List<String> FIELDS = List.of("state", "title", "description", "category",
+      "service", "configuration_item", "priority", "problem_manager", "proactive", "workaround",
+      "root_cause", "fix_change", "known_error", "resolution_notes", "created_by", "created_at",
+      "assessed_at", "analysis_started_at", "root_cause_at", "resolved_at", "closed_at",
+      "cancelled_at");
+  private static final String INSERT = "INSERT INTO itsm_problem (record_number, row_version, "
+      + String.join(", ", FIELDS) + ") VALUES (?, ?" + ", ?".repeat(FIELDS.size()) + ")";
+  private static final String UPDATE = "UPDATE itsm_problem SET row_version = ?, "
+      + String.join(" = ?, ", FIELDS) + " = ? WHERE record_number = ? AND row_version = ?";
+
+  private final DialectConnections db;
+
+  /** @param connections hands out the connection of the current transaction */
+  public JdbcProblemStore(ConnectionSource connections) {
+    this.db = new DialectConnections(connections);
+  }
+
+  @Override
+  public long nextSequence() {
+    try {
+      return db.nextValue("itsm_problem_seq");
+    } catch (SQLException e) {
+      throw failure("drawing the next problem number", e);
+    }
+  }
+
+  @Override
+  public void insert(Problem p) {
+    try (PreparedStatement ps = db.get().prepareStatement(INSERT)) {
+      ps.setString(1, p.number());
+      ps.setLong(2, p.version());
+      bind(ps, 3, p);
+      ps.executeUpdate();
+      writeIncidents(p, false);
+    } catch (SQLException e) {
+      throw failure("storing problem " + p.number(), e);
+    }
+  }
+
+  @Override
+  public void update(Problem p) {
+    try (PreparedStatement ps = db.get().prepareStatement(UPDATE)) {
+      ps.setLong(1, p.version());
+      int n = bind(ps, 2, p);
+      ps.setString(n, p.number());
+      ps.setLong(n + 1, p.version() - 1);
+      if (ps.executeUpdate() != 1) {
+        throw new ConcurrentModificationException(p.number()
+            + " was changed by someone else (expected version " + (p.version() - 1) + ")", null);
+      }
+      writeIncidents(p, true);
+    } catch (SQLException e) {
+      throw failure("updating problem " + p.number(), e);
+    }
+  }
+
+  private static int bind(PreparedStatement ps, int index, Problem p) throws SQLException {
+    int n = index;
+    setString(ps, n++, p.state());
+    setString(ps, n++, p.title());
+    setString(ps, n++, p.description());
+    setString(ps, n++, p.category());
+    setString(ps, n++, p.service());
+    setString(ps, n++, p.configurationItem());
+    setString(ps, n++, p.priority());
+    setString(ps, n++, p.problemManager());
+    ps.setBoolean(n++, p.proactive());
+    setString(ps, n++, p.workaround());
+    setString(ps, n++, p.rootCause());
+    setString(ps, n++, p.fixChange());
+    setString(ps, n++, p.knownError());
+    setString(ps, n++, p.resolutionNotes());
+    setString(ps, n++, p.createdBy());
+    for (Instant t : new Instant[] {p.createdAt(), p.assessedAt(), p.analysisStartedAt(),
+        p.rootCauseAt(), p.resolvedAt(), p.closedAt(), p.cancelledAt()}) {
+      setInstant(ps, n++, t);
+    }
+    return n;
+  }
+
+  private void writeIncidents(Problem p, boolean replace) throws SQLException {
+    if (replace) {
+      try (PreparedStatement del = db.get().prepareStatement(
+          "DELETE FROM itsm_problem_incident WHERE record_number = ?")) {
+        del.setString(1, p.number());
+        del.executeUpdate();
+      }
+    }
+    if (p.incidents().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = db.get().prepareStatement("INSERT INTO itsm_problem_incident"
+        + " (record_number, seq_no, incident_number) VALUES (?, ?, ?)")) {
+      for (int i = 0; i < p.incidents().size(); i++) {
+        ps.setString(1, p.number());
+        ps.setInt(2, i);
+        ps.setString(3, p.incidents().get(i));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public Optional<Problem> find(String number) {
+    List<Object> args = new ArrayList<>();
+    args.add(number);
+    return select(" WHERE p.record_number = ?", args, "").stream().findFirst();
+  }
+
+  @Override
+  public List<Problem> query(ProblemCriteria c) {
+    List<Object> args = new ArrayList<>();
+    return select(where(c, args), args, " ORDER BY p.record_number DESC LIMIT " + c.limit()
+        + " OFFSET " + c.offset());
+  }
+
+  @Override
+  public long count(ProblemCriteria c) {
+    List<Object> args = new ArrayList<>();
+    String sql = "SELECT COUNT(*) FROM itsm_problem p" + where(c, args);
+    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
+      bindArgs(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw failure("counting problems", e);
+    }
+  }
+
+  private static String where(ProblemCriteria c, List<Object> args) {
+    List<String> clauses = new ArrayList<>();
+    if (!c.states().isEmpty()) {
+      clauses.add("p.state IN (" + String.join(", ", c.states().stream().map(s -> "?").toList())
+          + ")");
+      c.states().stream().map(Enum::name).sorted().forEach(args::add);
+    }
+    eq(clauses, args, "p.problem_manager", c.problemManager());
+    eq(clauses, args, "p.fix_change", c.fixChange());
+    eq(clauses, args, "p.category", c.category());
+    eq(clauses, args, "p.service", c.service());
+    eq(clauses, args, "p.configuration_item", c.configurationItem());
+    if (c.proactive() != null) {
+      clauses.add("p.proactive = ?");
+      args.add(c.proactive());
+    }
+    if (c.incident() != null) {
+      clauses.add("EXISTS (SELECT 1 FROM itsm_problem_incident l WHERE l.record_number ="
+          + " p.record_number AND l.incident_number = ?)");
+      args.add(c.incident());
+    }
+    return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+  }
+
+  private static void eq(List<String> clauses, List<Object> args, String column, String value) {
+    if (value != null) {
+      clauses.add(column + " = ?");
+      args.add(value);
+    }
+  }
+
+  private static void bindArgs(PreparedStatement ps, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      Object a = args.get(i);
+      if (a instanceof Boolean b) {
+        ps.setBoolean(i + 1, b);
+      } else {
+        ps.setString(i + 1, (String) a);
+      }
+    }
+  }
+
+  private List<Problem> select(String where, List<Object> args, String tail) {
+    String sql = "SELECT p.* FROM itsm_problem p" + where + tail;
+    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
+      bindArgs(ps, args);
+      List<Problem.Builder> rows = new ArrayList<>();
+      List<String> numbers = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(map(rs));
+          numbers.add(rs.getString("record_number"));
+        }
+      }
+      Map<String, List<String>> links = incidents(numbers);
+      List<Problem> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        out.add(rows.get(i).incidents(links.getOrDefault(numbers.get(i), List.of())).build());
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("reading problems", e);
+    }
+  }
+
+  private Map<String, List<String>> incidents(List<String> numbers) throws SQLException {
+    Map<String, List<String>> out = new HashMap<>();
+    if (numbers.isEmpty()) {
+      return out;
+    }
+    String sql = "SELECT record_number, incident_number FROM itsm_problem_incident WHERE"
+        + " record_number IN (" + String.join(", ", numbers.stream().map(n -> "?").toList())
+        + ") ORDER BY record_number, seq_no";
+    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
+      for (int i = 0; i < numbers.size(); i++) {
+        ps.setString(i + 1, numbers.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Problem.Builder map(ResultSet rs) throws SQLException {
+    return Problem.builder().number(rs.getString("record_number"))
+        .version(rs.getLong("row_version"))
+        .state(getEnum(rs, "state", ProblemState.class))
+        .title(rs.getString("title")).description(rs.getString("description"))
+        .category(rs.getString("category")).service(rs.getString("service"))
+        .configurationItem(rs.getString("configuration_item"))
+        .priority(getEnum(rs, "priority", Priority.class))
+        .problemManager(rs.getString("problem_manager"))
+        .proactive(rs.getBoolean("proactive")).workaround(rs.getString("workaround"))
+        .rootCause(rs.getString("root_cause")).fixChange(rs.getString("fix_change"))
+        .knownError(rs.getString("known_error"))
+        .resolutionNotes(rs.getString("resolution_notes"))
+        .createdBy(rs.getString("created_by")).createdAt(getInstant(rs, "created_at"))
+        .assessedAt(getInstant(rs, "assessed_at"))
+        .analysisStartedAt(getInstant(rs, "analysis_started_at"))
+        .rootCauseAt(getInstant(rs, "root_cause_at"))
+        .resolvedAt(getInstant(rs, "resolved_at")).closedAt(getInstant(rs, "closed_at"))
+        .cancelledAt(getInstant(rs, "cancelled_at"));
+  }
+
+  @Override
+  public void appendTimeline(String number, TimelineEntry entry) {
+    JdbcTimeline.append(db, number, entry);
+  }
+
+  @Override
+  public List<TimelineEntry> timeline(String number) {
+    return JdbcTimeline.read(db, number);
+  }
+
+  @Override
+  public long nextKnownErrorSequence() {
+    try {
+      return db.nextValue("itsm_known_error_seq");
+    } catch (SQLException e) {
+      throw failure("drawing the next known error id", e);
+    }
+  }
+
+  @Override
+  public void insertKnownError(KnownError k) {
+    String sql = "INSERT INTO itsm_known_error (id, seq_no, problem_number, title, root_cause,"
+        + " workaround, category, service, configuration_item, published_by, published_at)"
+        + " VALUES (?, (SELECT COALESCE(MAX(seq_no), 0) + 1 FROM itsm_known_error), ?, ?, ?, ?,"
+        + " ?, ?, ?, ?, ?)";
+    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
+      ps.setString(1, k.id());
+      ps.setString(2, k.problemNumber());
+      ps.setString(3, k.title());
+      ps.setString(4, k.rootCause());
+      ps.setString(5, k.workaround());
+      setString(ps, 6, k.category());
+      setString(ps, 7, k.service());
+      setString(ps, 8, k.configurationItem());
+      ps.setString(9, k.publishedBy());
+      setInstant(ps, 10, k.publishedAt());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("publishing known error " + k.id(), e);
+    }
+  }
+
+  @Override
+  public List<KnownError> knownErrors(KnownErrorCriteria c) {
+    List<String> clauses = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    if (c.text() != null && !c.text().isBlank()) {
+      String like = "%" + c.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+          .replace("%", "\\%").replace("_", "\\_") + "%";
+      clauses.add("(LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(root_cause) LIKE ? ESCAPE '\\'"
+          + " OR LOWER(workaround) LIKE ? ESCAPE '\\')");
+      args.add(like);
+      args.add(like);
+      args.add(like);
+    }
+    eq(clauses, args, "service", c.service());
+    eq(clauses, args, "configuration_item", c.configurationItem());
+    eq(clauses, args, "category", c.category());
+    String sql = "SELECT * FROM itsm_known_error"
+        + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
+        + " ORDER BY seq_no DESC LIMIT " + c.limit();
+    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
+      bindArgs(ps, args);
+      List<KnownError> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new KnownError(rs.getString("id"), rs.getString("problem_number"),
+              rs.getString("title"), rs.getString("root_cause"), rs.getString("workaround"),
+              rs.getString("category"), rs.getString("service"),
+              rs.getString("configuration_item"), rs.getString("published_by"),
+              getInstant(rs, "published_at")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("searching known errors", e);
+    }
+  }
+}
