@@ -23,6 +23,20 @@ import dev.itsm.core.change.StandardChangeTemplate;
 import dev.itsm.core.change.StartImplementation;
 import dev.itsm.core.change.SubmitChange;
 import dev.itsm.core.spi.Directory;
+import dev.itsm.core.incident.Priority;
+import dev.itsm.core.major.CompletePostIncidentReview;
+import dev.itsm.core.major.LinkChildIncident;
+import dev.itsm.core.major.PostStakeholderUpdate;
+import dev.itsm.core.major.PromoteToMajor;
+import dev.itsm.core.problem.AssessProblem;
+import dev.itsm.core.problem.CloseProblem;
+import dev.itsm.core.problem.CreateProblem;
+import dev.itsm.core.problem.IdentifyRootCause;
+import dev.itsm.core.problem.KnownError;
+import dev.itsm.core.problem.LinkIncidents;
+import dev.itsm.core.problem.Problem;
+import dev.itsm.core.problem.PublishKnownError;
+import dev.itsm.core.problem.StartAnalysis;
 import dev.itsm.core.incident.AcknowledgeIncident;
 import dev.itsm.core.incident.AddWorkNote;
 import dev.itsm.core.incident.AssignIncident;
@@ -123,7 +137,7 @@ public final class Demo {
     }
     try {
       Map<IncidentState, Long> counts = run(dir, System.out);
-      if (counts.get(IncidentState.CLOSED) != 5 || counts.get(IncidentState.CANCELLED) != 1) {
+      if (counts.get(IncidentState.CLOSED) != 10 || counts.get(IncidentState.CANCELLED) != 1) {
         throw new IllegalStateException("the demo did not end as expected: " + counts);
       }
     } finally {
@@ -143,7 +157,8 @@ public final class Demo {
     Instant start = EngineClock.now();
     try (ItsmEngine engine = ItsmEngine.builder()
         .dataDirectory(dataDir)
-        .processes(ItsmProcess.INCIDENT, ItsmProcess.CHANGE)
+        .processes(ItsmProcess.INCIDENT, ItsmProcess.CHANGE, ItsmProcess.PROBLEM,
+            ItsmProcess.MAJOR_INCIDENT)
         .directory(Directory.of(Map.of(
             "change-managers", java.util.Set.of("max", "mia"),
             "cab", java.util.Set.of("ann", "ben", "cat", "dan", "olivia"),
@@ -262,9 +277,10 @@ public final class Demo {
         ResolutionCode.SOLVED_PERMANENTLY, "Renewed the bank's SFTP key"));
 
     List<String> changeNumbers = changes(engine, numbers);
+    String problemNumber = majorIncidentAndProblem(engine, numbers, changeNumbers);
 
     Instant movedTo = EngineClock.advance(Duration.ofDays(3).plusHours(1));
-    say("8. The clock moves on three days to " + TIME.format(movedTo)
+    say("9. The clock moves on three days to " + TIME.format(movedTo)
         + "; the job executor fires the auto-close timers.");
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (System.nanoTime() < deadline && numbers.stream().anyMatch(
@@ -279,6 +295,7 @@ public final class Demo {
     for (String number : changeNumbers) {
       printChange(engine.changes(), number);
     }
+    printProblem(engine, problemNumber);
     Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
     for (IncidentState s : IncidentState.values()) {
       counts.put(s, incidents.query().state(s).count());
@@ -291,7 +308,8 @@ public final class Demo {
     out.println("Summary: " + numbers.size() + " incidents; " + counts.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
         + "; " + changeNumbers.size() + " changes; " + changeCounts.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
+        + "; 1 problem; " + engine.problems().get(problemNumber).state() + "=1");
     return counts;
   }
 
@@ -392,6 +410,111 @@ public final class Demo {
     changes.completeReview(CHANGE_MANAGER, new CompleteReview(cve.number(),
         "Vendor hotfix needs the RADIUS plug-in update first; retry as a new change"));
     return out;
+  }
+
+  /**
+   * Step 8: a major incident with three children, its cadence timer, a problem, a known error
+   * offered to a new incident, and the change that fixes the problem.
+   */
+  private String majorIncidentAndProblem(ItsmEngine engine, List<String> incidentNumbers,
+      List<String> changeNumbers) {
+    IncidentService incidents = engine.incidents();
+    Actor mim = Actor.of("mia", "major-incident-managers");
+    Actor pat = Actor.of("pat", "problem-managers");
+    say("8. The core database cluster fails (P1): promoted to a major incident with three child"
+        + " incidents; a missed stakeholder update is escalated by the BPMN cadence timer.");
+    Incident db = incidents.open(DESK, OpenIncident.builder()
+        .title("Core database cluster down").caller("monitoring").channel(Channel.MONITORING)
+        .category("database").service("core-db").configurationItem("db-cluster-1")
+        .impact(Impact.HIGH).urgency(Urgency.HIGH).build());
+    incidentNumbers.add(db.number());
+    engine.majorIncidents().promote(mim, new PromoteToMajor(db.number(), "mia",
+        Duration.ofMinutes(30)));
+    String[][] children = {{"Payroll run aborts", "payroll-app"},
+        {"HR portal shows error 500", "hr-portal"}, {"Nightly reports fail", "report-srv"}};
+    for (String[] c : children) {
+      Incident child = incidents.open(DESK, OpenIncident.builder().title(c[0]).caller("erin")
+          .channel(Channel.PORTAL).category("application").configurationItem(c[1])
+          .impact(Impact.MEDIUM).urgency(Urgency.MEDIUM).build());
+      incidentNumbers.add(child.number());
+      engine.majorIncidents().linkChild(mim, new LinkChildIncident(db.number(),
+          child.number()));
+    }
+    incidents.acknowledge(mim, new AcknowledgeIncident(db.number()));
+    later(Duration.ofMinutes(10));
+    engine.majorIncidents().postUpdate(mim, new PostStakeholderUpdate(db.number(),
+        "Node 2 lost its storage; failing over to node 3"));
+    later(Duration.ofMinutes(31));
+    engine.awaitDueJobs(Duration.ofSeconds(30));
+    say("   updates posted " + engine.majorIncidents().get(db.number()).updatesPosted()
+        + ", missed " + engine.majorIncidents().get(db.number()).updatesMissed());
+    incidents.resolve(mim, new ResolveIncident(db.number(), ResolutionCode.SOLVED_WORKAROUND,
+        "Failed over to node 3; node 2 fenced"));
+    say("   resolved; its children are now " + incidentNumbers
+        .subList(incidentNumbers.size() - 3, incidentNumbers.size()).stream()
+        .map(n -> n + " " + incidents.get(n).state()).toList());
+    try {
+      incidents.close(DESK, new CloseIncident(db.number(), "All green"));
+    } catch (ItsmException e) {
+      say("   refused [" + e.code() + "]: " + e.getMessage());
+    }
+
+    Problem p = engine.problems().create(pat, new CreateProblem("Storage path failures on the"
+        + " core database cluster", null, "database", "core-db", "db-cluster-1", Priority.P1,
+        "pat", List.of(db.number())));
+    engine.problems().linkIncidents(pat, new LinkIncidents(p.number(),
+        incidentNumbers.subList(incidentNumbers.size() - 3, incidentNumbers.size())));
+    engine.problems().assess(pat, new AssessProblem(p.number(), "pat", Priority.P1));
+    engine.problems().startAnalysis(pat, new StartAnalysis(p.number(), null));
+    engine.problems().identifyRootCause(pat, new IdentifyRootCause(p.number(),
+        "Multipath driver 2.1 drops paths under load",
+        "Fail over to the next node and fence the failing one"));
+    p = engine.problems().publishKnownError(pat, new PublishKnownError(p.number(), null));
+    say("   " + p.number() + " root cause found; published as known error " + p.knownError());
+    engine.majorIncidents().completeReview(mim, new CompletePostIncidentReview(db.number(),
+        "Failover worked; add path monitoring; fix tracked in " + p.number()));
+
+    Incident again = incidents.open(DESK, OpenIncident.builder()
+        .title("Database slow, paths flapping").caller("monitoring")
+        .channel(Channel.MONITORING).category("database").configurationItem("db-cluster-1")
+        .impact(Impact.MEDIUM).urgency(Urgency.HIGH).build());
+    incidentNumbers.add(again.number());
+    say("   a new incident on db-cluster-1 is offered "
+        + engine.problems().knownErrorsFor(again.number()).stream().map(KnownError::id)
+            .toList() + "; the desk applies the workaround");
+    incidents.acknowledge(DESK, new AcknowledgeIncident(again.number()));
+    incidents.resolve(DESK, new ResolveIncident(again.number(),
+        ResolutionCode.SOLVED_WORKAROUND, "Applied the workaround of the known error"));
+
+    Change fix = engine.changes().create(pat, CreateChange.builder().type(ChangeType.NORMAL)
+        .title("Upgrade the multipath driver to 2.2").justification("Root cause of " + p.number())
+        .category("database").services("core-db").configurationItems("db-cluster-1")
+        .implementationPlan("Rolling upgrade, one node at a time")
+        .backoutPlan("Reinstall 2.1").owner("pat").implementerGroup("dba").implementer("dora")
+        .impact(Impact.LOW).tested(true).backoutTested(true).problems(p.number()).build());
+    changeNumbers.add(fix.number());
+    engine.changes().submitForAuthorization(pat, new SubmitChange(fix.number(), null));
+    engine.changes().decide(CHANGE_MANAGER, DecideChange.approve(fix.number(), "Go"));
+    Instant when = EngineClock.now().plus(Duration.ofDays(2));
+    engine.changes().schedule(CHANGE_MANAGER, ScheduleChange.window(fix.number(), when,
+        when.plus(Duration.ofHours(2))));
+    Actor dora = Actor.of("dora", "dba");
+    engine.changes().startImplementation(dora, new StartImplementation(fix.number(), null));
+    engine.changes().recordOutcome(dora, new RecordOutcome(fix.number(),
+        ChangeOutcome.SUCCESSFUL, "All nodes on 2.2"));
+    say("   " + fix.number() + " succeeded; " + p.number() + " is now "
+        + engine.problems().get(p.number()).state());
+    engine.problems().close(pat, new CloseProblem(p.number(), "No path drops for a week"));
+    return p.number();
+  }
+
+  private void printProblem(ItsmEngine engine, String number) {
+    Problem p = engine.problems().get(number);
+    out.println();
+    out.printf("%s  %-8s %s  [known error %s, incidents %s]%n", p.number(), p.state(),
+        p.title(), p.knownError(), p.incidents());
+    engine.problems().timeline(number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
+        TIME.format(t.at()), t.actorId(), t.kind(), t.text()));
   }
 
   private void printChange(ChangeService changes, String number) {

@@ -25,7 +25,7 @@ class DemoTest {
     }
     String printed = buffer.toString(StandardCharsets.UTF_8);
 
-    assertThat(counts).containsEntry(IncidentState.CLOSED, 5L)
+    assertThat(counts).containsEntry(IncidentState.CLOSED, 10L)
         .containsEntry(IncidentState.CANCELLED, 1L).containsEntry(IncidentState.NEW, 0L);
     assertThat(printed)
         .contains("On hold (AWAITING_CALLER)")
@@ -53,10 +53,21 @@ class DemoTest {
         .contains("freeze overridden")
         .contains("Outcome FAILED: Hotfix broke RADIUS logins; rolled back; post-implementation"
             + " review required")
-        .contains("Resolved by change CHG0000002");
+        .contains("Resolved by change CHG0000002")
+        // problem management and a major incident
+        .contains("updates posted 1, missed 1")
+        .contains("its children are now [INC0000008 RESOLVED, INC0000009 RESOLVED,"
+            + " INC0000010 RESOLVED]")
+        .contains("refused [ITSM-REVIEW-REQUIRED]: INC0000007 is a major incident")
+        .contains("published as known error KE0000001")
+        .contains("a new incident on db-cluster-1 is offered [KE0000001]")
+        .contains("CHG0000005 succeeded; PRB0000001 is now RESOLVED")
+        .contains("PRB0000001  CLOSED")
+        .contains("Stakeholder update: Node 2 lost its storage")
+        .contains("was missed; escalated to incident-managers");
     assertThat(printed.split("P2 response: BREACHED", -1)).as("the breach fires once").hasSize(2);
     assertThat(printed.strip().lines().reduce((a, b) -> b).orElseThrow())
-        .isEqualTo("Summary: 6 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=5"
-            + " CANCELLED=1; 4 changes; CLOSED=3 REJECTED=1");
+        .isEqualTo("Summary: 11 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=10"
+            + " CANCELLED=1; 5 changes; CLOSED=4 REJECTED=1; 1 problem; CLOSED=1");
   }
 }

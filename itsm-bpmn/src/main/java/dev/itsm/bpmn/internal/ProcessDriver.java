@@ -1,8 +1,15 @@
 package dev.itsm.bpmn.internal;
 
 import dev.itsm.core.ItsmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -34,10 +41,37 @@ public final class ProcessDriver {
     return engine;
   }
 
-  /** @param number a record @return its open tasks */
+  /**
+   * The record's open tasks, including those created earlier in the current command (a task
+   * query reads the database, which does not see them before the command flushes, e.g. when one
+   * call acknowledges and then resolves a child incident) and without those completed earlier in
+   * it.
+   *
+   * @param number a record
+   * @return its open tasks
+   */
   public List<Task> openTasks(String number) {
-    return engine.getTaskService().createTaskQuery().processDefinitionKey(key)
+    List<Task> fromDb = engine.getTaskService().createTaskQuery().processDefinitionKey(key)
         .processInstanceBusinessKey(number).list();
+    CommandContext cc = Context.getCommandContext();
+    if (cc == null) {
+      return fromDb;
+    }
+    Set<String> instances = new HashSet<>();
+    engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key)
+        .processInstanceBusinessKey(number).list().forEach(pi -> instances.add(pi.getId()));
+    Map<String, Task> open = new LinkedHashMap<>();
+    for (Task t : fromDb) {
+      if (!(t instanceof TaskEntity te && te.isDeleted())) {
+        open.put(t.getId(), t);
+      }
+    }
+    for (TaskEntity t : cc.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class)) {
+      if (instances.contains(t.getProcessInstanceId()) && !t.isDeleted()) {
+        open.putIfAbsent(t.getId(), t);
+      }
+    }
+    return new ArrayList<>(open.values());
   }
 
   /** @param number a record @param stage a stage @return its open task of that stage, or null */

@@ -351,6 +351,13 @@ public final class DefaultProblemService implements ProblemService {
    * @param incidentStore to note the matches on the incident's timeline
    */
   public void incidentOpened(Incident incident, IncidentStore incidentStore) {
+    tx.required(() -> {
+      offerAndDetect(incident, incidentStore);
+      return null;
+    });
+  }
+
+  private void offerAndDetect(Incident incident, IncidentStore incidentStore) {
     List<KnownError> matches = matching(incident);
     Instant now = now();
     if (!matches.isEmpty()) {
