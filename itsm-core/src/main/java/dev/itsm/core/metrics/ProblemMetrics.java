@@ -13,7 +13,9 @@ import java.util.List;
  * @param incidentsLinked of the incidents opened in the period (incident filter), those linked to
  *     at least one problem
  * @param knownErrorsPublished known errors published in the period
- * @param resolvedByChange of the problems resolved in the period, those with a fix change
+ * @param resolvedByChange of the problems resolved in the period, those resolved by a change:
+ *     they have a fix change ({@code LinkChange}), or a change that lists them among its problems
+ *     closed with outcome successful or successful with issues
  */
 public record ProblemMetrics(long open, Duration meanOpenAge, Duration oldestOpenAge,
     Ratio incidentsLinked, long knownErrorsPublished, Ratio resolvedByChange)
@@ -38,6 +40,6 @@ public record ProblemMetrics(long open, Duration meanOpenAge, Duration oldestOpe
         new Figure("Known errors published", Long.toString(knownErrorsPublished),
             "known errors published in the period"),
         new Figure("Resolved by a change", resolvedByChange.toString(),
-            "problems resolved in the period that have a fix change"));
+            "problems resolved in the period by a fix change or a successful linked change"));
   }
 }

@@ -64,10 +64,12 @@ public interface MetricsStore {
    * @param resolvedAt resolved, or {@code null}
    * @param closedAt closed, or {@code null}
    * @param cancelledAt cancelled, or {@code null}
-   * @param fixChange the change that fixes it, or {@code null}
+   * @param fixedByChange it has a fix change ({@code LinkChange}), or a change that lists it
+   *     among its problems closed with outcome successful or successful with issues (which is
+   *     how a successful change resolves its problems)
    */
   record ProblemFact(String number, Instant createdAt, Instant resolvedAt, Instant closedAt,
-      Instant cancelledAt, String fixChange) {}
+      Instant cancelledAt, boolean fixedByChange) {}
 
   /**
    * @param query period and filter

@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -58,7 +59,22 @@ public final class DefaultMetricsService implements MetricsService {
     /** Change enablement. */
     CHANGE,
     /** Problem management. */
-    PROBLEM
+    PROBLEM;
+
+    /**
+     * @param names names of deployed processes, e.g. {@code ItsmProcess} constant names
+     * @return the practices among them; other names (e.g. a process measured by a
+     *     {@link MetricsContributor}) are ignored
+     */
+    public static Set<Practice> named(Collection<String> names) {
+      Set<Practice> out = EnumSet.noneOf(Practice.class);
+      for (Practice p : values()) {
+        if (names.contains(p.name())) {
+          out.add(p);
+        }
+      }
+      return out;
+    }
   }
 
   /** Lower bounds of the backlog age buckets; the last bucket is open ended. */
@@ -256,7 +272,7 @@ public final class DefaultMetricsService implements MetricsService {
     }
     return new ProblemMetrics(ages.size(), Stats.mean(ages),
         ages.stream().max(Comparator.naturalOrder()).orElse(null), linked,
-        store.knownErrorsPublished(q), ratio(resolved, p -> p.fixChange() != null));
+        store.knownErrorsPublished(q), ratio(resolved, ProblemFact::fixedByChange));
   }
 
   private static boolean openAt(ProblemFact p, Instant t) {

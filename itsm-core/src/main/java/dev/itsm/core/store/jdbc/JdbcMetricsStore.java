@@ -209,7 +209,11 @@ public final class JdbcMetricsStore implements MetricsStore {
         .and("(p.resolved_at IS NULL OR p.resolved_at >= ?)", q.from())
         .and("(p.cancelled_at IS NULL OR p.cancelled_at >= ?)", q.from()), q.filter(), "p.");
     String sql = "SELECT p.record_number, p.created_at, p.resolved_at, p.closed_at,"
-        + " p.cancelled_at, p.fix_change FROM itsm_problem p" + w.sql
+        + " p.cancelled_at, CASE WHEN p.fix_change IS NOT NULL OR EXISTS (SELECT 1"
+        + "   FROM itsm_change_link l JOIN itsm_change ch ON ch.record_number = l.record_number"
+        + "   WHERE l.link_kind = 'PROBLEM' AND l.target = p.record_number"
+        + "   AND ch.outcome IN ('SUCCESSFUL', 'SUCCESSFUL_WITH_ISSUES')) THEN 1 ELSE 0 END"
+        + " AS fixed FROM itsm_problem p" + w.sql
         + " ORDER BY p.created_at, p.record_number";
     List<ProblemFact> out = new ArrayList<>();
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
@@ -218,7 +222,7 @@ public final class JdbcMetricsStore implements MetricsStore {
         while (rs.next()) {
           out.add(new ProblemFact(rs.getString("record_number"), getInstant(rs, "created_at"),
               getInstant(rs, "resolved_at"), getInstant(rs, "closed_at"),
-              getInstant(rs, "cancelled_at"), rs.getString("fix_change")));
+              getInstant(rs, "cancelled_at"), rs.getInt("fixed") == 1));
         }
       }
     } catch (SQLException e) {

@@ -177,7 +177,7 @@ class JdbcMetricsStoreTest {
     // changes
     changes.insert(change("CHG1", ChangeType.NORMAL, t("2026-03-02T09:00"))
         .state(ChangeState.CLOSED).category("network").implementerGroup("network")
-        .services(List.of("net")).authorizedAt(t("2026-03-03T09:00"))
+        .services(List.of("net")).problems(List.of("PRB6")).authorizedAt(t("2026-03-03T09:00"))
         .implementedAt(t("2026-03-05T09:00")).outcome(ChangeOutcome.SUCCESSFUL).build());
     changes.insert(change("CHG2", ChangeType.EMERGENCY, t("2026-03-09T09:00"))
         .state(ChangeState.REVIEW).authorizedAt(t("2026-03-09T10:00"))
@@ -208,6 +208,10 @@ class JdbcMetricsStoreTest {
         .closedAt(t("2026-03-04T09:00")).build());
     problems.insert(problem("PRB5", Priority.P3, t("2026-02-01T00:00"))
         .state(ProblemState.CANCELLED).cancelledAt(t("2026-02-15T09:00")).build());
+    // resolved in the period by the successful change CHG1, which lists it (no fix change)
+    problems.insert(problem("PRB6", Priority.P3, t("2026-03-02T00:00"))
+        .state(ProblemState.CLOSED).resolvedAt(t("2026-03-05T09:00"))
+        .closedAt(t("2026-03-06T09:00")).build());
     problems.insertKnownError(new KnownError("KE1", "PRB2", "Disk fills", "log rotation",
         "clear spool", null, null, null, "pia", t("2026-03-06T09:00")));
     problems.insertKnownError(new KnownError("KE2", "PRB3", "Old one", "cause", "workaround",
@@ -393,7 +397,7 @@ class JdbcMetricsStoreTest {
   @Test
   void problemKpis() {
     ProblemMetrics m = all(PERIOD).problems().orElseThrow();
-    // open at 03-16: PRB2 (11 d), PRB3 (43 d); PRB1 and PRB4 resolved, PRB5 cancelled
+    // open at 03-16: PRB2 (11 d), PRB3 (43 d); PRB1, PRB4, PRB6 resolved, PRB5 cancelled
     assertThat(m.open()).isEqualTo(2);
     assertThat(m.meanOpenAge()).isEqualTo(Duration.ofDays(27));
     assertThat(m.oldestOpenAge()).isEqualTo(Duration.ofDays(43));
@@ -401,8 +405,9 @@ class JdbcMetricsStoreTest {
     assertThat(m.incidentsLinked()).isEqualTo(new Ratio(1, 6));
     // KE1 on 03-06 (KE2 before the period)
     assertThat(m.knownErrorsPublished()).isEqualTo(1);
-    // resolved in the period: PRB1 (fix change CHG1), PRB4 (none)
-    assertThat(m.resolvedByChange()).isEqualTo(new Ratio(1, 2));
+    // resolved in the period: PRB1 (fix change CHG1), PRB4 (none), PRB6 (listed by CHG1, which
+    // succeeded)
+    assertThat(m.resolvedByChange()).isEqualTo(new Ratio(2, 3));
 
     ProblemMetrics p3 = all(PERIOD.priority(Priority.P3)).problems().orElseThrow();
     assertThat(p3.open()).isEqualTo(1); // PRB2
