@@ -33,6 +33,9 @@ import dev.itsm.core.incident.IncidentService;
 import dev.itsm.core.major.MajorIncidentPolicies;
 import dev.itsm.core.major.MajorIncidentService;
 import dev.itsm.core.major.internal.DefaultMajorIncidentService;
+import dev.itsm.core.metrics.MetricsService;
+import dev.itsm.core.metrics.internal.DefaultMetricsService;
+import dev.itsm.core.store.jdbc.JdbcMetricsStore;
 import dev.itsm.core.problem.ProblemPolicies;
 import dev.itsm.core.problem.ProblemService;
 import dev.itsm.core.problem.internal.DefaultProblemService;
@@ -136,13 +139,15 @@ public final class ItsmEngine implements AutoCloseable {
   private final ProblemService problems;
   private final MajorIncidentService majorIncidents;
   private final ServiceLevelService serviceLevels;
+  private final MetricsService metrics;
   private final Outbox outbox;
   private volatile boolean closed;
 
   private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
       IncidentService incidents, ChangeService changes, ProblemService problems,
-      MajorIncidentService majorIncidents, ServiceLevelService serviceLevels, Outbox outbox) {
+      MajorIncidentService majorIncidents, ServiceLevelService serviceLevels, Outbox outbox,
+      MetricsService metrics) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
@@ -154,6 +159,7 @@ public final class ItsmEngine implements AutoCloseable {
     this.majorIncidents = majorIncidents;
     this.serviceLevels = serviceLevels;
     this.outbox = outbox;
+    this.metrics = metrics;
   }
 
   /** @return a new builder with the defaults described on each of its methods */
@@ -228,6 +234,16 @@ public final class ItsmEngine implements AutoCloseable {
    */
   public ServiceLevelService serviceLevels() {
     return serviceLevels;
+  }
+
+  /**
+   * Continual improvement: KPIs of the deployed practices for a period, optionally per service,
+   * assignment group, category or priority. Practices that are not deployed have no section.
+   *
+   * @return the metrics service
+   */
+  public MetricsService metrics() {
+    return metrics;
   }
 
   /**
@@ -1025,6 +1041,10 @@ public final class ItsmEngine implements AutoCloseable {
           majorCallbacks.bind(service);
           majors = service;
         }
+        // practices not deployed are absent from the metrics; requests: add a MetricsContributor
+        MetricsService metrics = new DefaultMetricsService(new JdbcMetricsStore(connections), tx,
+            EngineClock.clock(), serviceLevels, DefaultMetricsService.Practice.named(
+                processes.stream().map(Enum::name).toList()), List.of());
         if (jobExecutor) {
           jobs.start();
         }
@@ -1035,7 +1055,7 @@ public final class ItsmEngine implements AutoCloseable {
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
             Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, problems, majors, sla,
-            outbox);
+            outbox, metrics);
       } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 /** The {@link SlaClockStore} on the engine's database, on the current transaction's connection. */
 public final class JdbcSlaClockStore implements SlaClockStore {
 
-  private static final String COLUMNS = "id, record_number, process, target_name, kind, priority,"
+  static final String COLUMNS = "id, record_number, process, target_name, kind, priority,"
       + " group_id, calendar_name, target_ms, warning_percents, state, started_at, accumulated_ms,"
       + " running_since, fired_percents, breached_at, stopped_at, row_version";
 
@@ -152,7 +152,7 @@ public final class JdbcSlaClockStore implements SlaClockStore {
     }
   }
 
-  private static SlaClock read(ResultSet rs) throws SQLException {
+  static SlaClock read(ResultSet rs) throws SQLException {
     return new SlaClock(rs.getString("id"), rs.getString("record_number"),
         rs.getString("process"), rs.getString("target_name"),
         getEnum(rs, "kind", TargetKind.class), rs.getString("priority"),
