@@ -43,8 +43,8 @@ import java.util.Map;
  * mvn -q -B -DskipTests package exec:java@report -pl itsm-examples -am
  * </pre>
  *
- * <p>writes {@code itsm-examples/target/itsm-report.html} (data in
- * {@code itsm-examples/target/report-data}).
+ * <p>writes {@code itsm-examples/target/itsm-report.html} (the data goes to a temporary directory
+ * that is deleted afterwards).
  */
 public final class Report {
 
@@ -57,16 +57,44 @@ public final class Report {
   private Report() {}
 
   /**
-   * @param args the data directory (must not hold a database yet) and the HTML file to write
+   * @param args the HTML file to write; optionally first a data directory to keep the database in
+   *     (it must not hold one yet); without it, a temporary directory is used and deleted
    */
   public static void main(String[] args) {
-    if (args.length != 2) {
-      System.err.println("usage: Report <empty data directory> <report.html>");
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: Report [<empty data directory>] <report.html>");
       System.exit(2);
     }
-    Metrics m = run(Path.of(args[0]), Path.of(args[1]), System.out);
-    System.out.println("Report written to " + Path.of(args[1]).toAbsolutePath() + " ("
-        + m.sections().size() + " practices)");
+    Path html = Path.of(args[args.length - 1]);
+    Path dataDir;
+    boolean temporary = args.length == 1;
+    try {
+      dataDir = temporary ? Files.createTempDirectory("itsm-report-") : Path.of(args[0]);
+      if (!temporary && Files.exists(dataDir.resolve("itsm.mv.db"))) {
+        System.err.println("The data directory " + dataDir + " already holds a database;"
+            + " give an empty one, or none to use a temporary directory");
+        System.exit(2);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      Metrics m = run(dataDir, html, System.out);
+      System.out.println("Report written to " + html.toAbsolutePath() + " ("
+          + m.sections().size() + " practices)");
+    } finally {
+      if (temporary) {
+        deleteQuietly(dataDir);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary directory is harmless
+    }
   }
 
   /**
