@@ -32,7 +32,9 @@ final class ContractDatabase implements AutoCloseable {
     connections.inTransaction(() -> {
       try (Statement s = connections.connection().createStatement()) {
         for (String table : new String[] {"itsm_audit_change", "itsm_audit", "itsm_timeline",
-            "itsm_incident", "itsm_change_approval", "itsm_change_link", "itsm_change"}) {
+            "itsm_incident", "itsm_change_approval", "itsm_change_link", "itsm_change",
+            "itsm_request_value", "itsm_request_task", "itsm_request_approval", "itsm_request",
+            "itsm_catalog_item"}) {
           s.executeUpdate("DELETE FROM " + table);
         }
       } catch (SQLException e) {
