@@ -200,15 +200,18 @@ final class CatalogRules {
       text(t.group(), tp + ".group", true, 100, problems);
       if (t.stage() < 1) {
         problems.add(new Violation(tp + ".stage", "Min", "must be at least 1"));
-      } else if (t.stage() < previousStage) {
+        continue;
+      }
+      stages.add(t.stage());
+      if (t.stage() < previousStage) {
         problems.add(new Violation(tp + ".stage", "Order", "must not be below the stage of the"
             + " task before it (" + previousStage + "): list the tasks stage by stage"));
       } else {
         previousStage = t.stage();
-        stages.add(t.stage());
       }
     }
-    for (int s = 1; s <= previousStage; s++) {
+    int last = stages.stream().mapToInt(Integer::intValue).max().orElse(0);
+    for (int s = 1; s <= last; s++) {
       if (!stages.isEmpty() && !stages.contains(s)) {
         problems.add(new Violation(p, "Stages", "stage " + s + " has no task: number the stages"
             + " 1, 2, 3 without gaps"));
