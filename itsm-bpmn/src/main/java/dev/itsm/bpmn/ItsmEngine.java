@@ -18,6 +18,20 @@ import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
 import dev.itsm.bpmn.internal.IncidentProcessModel;
 import dev.itsm.bpmn.internal.ItsmJdbcSession;
 import dev.itsm.bpmn.internal.SlaClockProcess;
+import dev.itsm.bpmn.internal.CamundaRequestWorkflow;
+import dev.itsm.bpmn.internal.RequestProcessCallbacks;
+import dev.itsm.bpmn.internal.RequestProcessModel;
+import dev.itsm.core.Actor;
+import dev.itsm.core.ValidationException;
+import dev.itsm.core.request.CatalogItem;
+import dev.itsm.core.request.RequestService;
+import dev.itsm.core.request.ServiceCatalog;
+import dev.itsm.core.request.internal.DefaultRequestService;
+import dev.itsm.core.request.internal.DefaultServiceCatalog;
+import dev.itsm.core.request.internal.RequestClocks;
+import dev.itsm.core.request.internal.RequestWorkflow;
+import dev.itsm.core.spi.RequestStore;
+import dev.itsm.core.store.jdbc.JdbcRequestStore;
 import dev.itsm.core.ItsmConfigurationException;
 import dev.itsm.core.ItsmException;
 import dev.itsm.core.change.ChangePolicies;
@@ -120,14 +134,16 @@ public final class ItsmEngine implements AutoCloseable {
   private final Set<ItsmProcess> processes;
   private final IncidentService incidents;
   private final ChangeService changes;
+  private final RequestService requests;
+  private final ServiceCatalog catalog;
   private final ServiceLevelService serviceLevels;
   private final Outbox outbox;
   private volatile boolean closed;
 
   private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
-      IncidentService incidents, ChangeService changes, ServiceLevelService serviceLevels,
-      Outbox outbox) {
+      IncidentService incidents, ChangeService changes, RequestService requests,
+      ServiceCatalog catalog, ServiceLevelService serviceLevels, Outbox outbox) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
@@ -135,6 +151,8 @@ public final class ItsmEngine implements AutoCloseable {
     this.processes = processes;
     this.incidents = incidents;
     this.changes = changes;
+    this.requests = requests;
+    this.catalog = catalog;
     this.serviceLevels = serviceLevels;
     this.outbox = outbox;
   }
@@ -171,6 +189,36 @@ public final class ItsmEngine implements AutoCloseable {
           + "ItsmProcess.CHANGE to ItsmEngine.builder().processes(...)");
     }
     return changes;
+  }
+
+  /**
+   * Service request management: requests for items of the service catalog, their approval (by the
+   * requester's manager or a group) and their fulfilment tasks, through one generic process.
+   *
+   * @return the request service
+   * @throws ItsmConfigurationException when {@link ItsmProcess#REQUEST} was not chosen
+   */
+  public RequestService requests() {
+    if (requests == null) {
+      throw new ItsmConfigurationException("Service request management is not enabled: add "
+          + "ItsmProcess.REQUEST to ItsmEngine.builder().processes(...)");
+    }
+    return requests;
+  }
+
+  /**
+   * The service catalog: the versioned items that {@link #requests()} can request.
+   *
+   * @return the catalog
+   * @throws ItsmConfigurationException when {@link ItsmProcess#REQUEST} was not chosen
+   */
+  public ServiceCatalog catalog() {
+    if (catalog == null) {
+      throw new ItsmConfigurationException("The service catalog is part of service request"
+          + " management, which is not enabled: add ItsmProcess.REQUEST to"
+          + " ItsmEngine.builder().processes(...)");
+    }
+    return catalog;
   }
 
   /**
@@ -288,6 +336,10 @@ public final class ItsmEngine implements AutoCloseable {
     private Function<ConnectionSource, AuditStore> auditStore = JdbcAuditStore::new;
     private Function<ConnectionSource, SlaClockStore> slaClockStore = JdbcSlaClockStore::new;
     private Function<ConnectionSource, ChangeStore> changeStore = JdbcChangeStore::new;
+    private Function<ConnectionSource, RequestStore> requestStore = JdbcRequestStore::new;
+    private final List<Path> catalogFiles = new ArrayList<>();
+    private final List<CatalogItem> catalogItems = new ArrayList<>();
+    private final List<Path> fulfilmentProcesses = new ArrayList<>();
     private ChangePolicies changePolicies = ChangePolicies.defaults();
     private Directory directory = Directory.NONE;
     private Duration jobPollInterval = Duration.ofSeconds(5);
@@ -533,6 +585,59 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
+     * Replaces the request store, which also keeps the service catalog's versions (see
+     * {@link #incidentStore(Function)}).
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder requestStore(Function<ConnectionSource, RequestStore> factory) {
+      this.requestStore = require(factory, "requestStore");
+      return this;
+    }
+
+    /**
+     * Defines the items of a declarative catalog file (see {@code CatalogFile}) when the engine
+     * starts, as the user {@code system}: an item whose definition changed gets a new version,
+     * an unchanged one is left as it is, so the same file can be given on every start.
+     * Needs {@link ItsmProcess#REQUEST}.
+     *
+     * @param jsonFile the catalog file
+     * @return this
+     */
+    public Builder catalog(Path jsonFile) {
+      catalogFiles.add(require(jsonFile, "catalog file"));
+      return this;
+    }
+
+    /**
+     * Defines a catalog item when the engine starts (after the catalog files), like
+     * {@link #catalog(Path)}.
+     *
+     * @param item the item
+     * @return this
+     */
+    public Builder catalogItem(CatalogItem item) {
+      catalogItems.add(require(item, "catalogItem"));
+      return this;
+    }
+
+    /**
+     * Deploys a host BPMN process that a catalog item names as its own fulfilment process (run by
+     * {@code request.bpmn} as a call activity, with the request number as business key). It is
+     * checked like a customised diagram (executable, laid out, history time to live, only the
+     * library's beans and registered hooks), without a contract. Needs
+     * {@link ItsmProcess#REQUEST}.
+     *
+     * @param file the .bpmn file
+     * @return this
+     */
+    public Builder fulfilmentProcess(Path file) {
+      fulfilmentProcesses.add(require(file, "fulfilmentProcess"));
+      return this;
+    }
+
+    /**
      * Replaces the service-level clock store (see {@link #incidentStore(Function)}).
      *
      * @param factory creates the store
@@ -640,6 +745,11 @@ public final class ItsmEngine implements AutoCloseable {
       List<String> all = new ArrayList<>(problems);
       if (processes.isEmpty()) {
         all.add("choose at least one process, e.g. .processes(ItsmProcess.INCIDENT)");
+      }
+      if (!processes.contains(ItsmProcess.REQUEST) && (!catalogFiles.isEmpty()
+          || !catalogItems.isEmpty() || !fulfilmentProcesses.isEmpty())) {
+        all.add("catalog(...), catalogItem(...) and fulfilmentProcess(...) need service request"
+            + " management: add ItsmProcess.REQUEST to .processes(...)");
       }
       if (!all.isEmpty()) {
         throw new ItsmConfigurationException("Invalid ITSM engine configuration: "
@@ -772,6 +882,7 @@ public final class ItsmEngine implements AutoCloseable {
 
       IncidentProcessCallbacks incidentCallbacks = new IncidentProcessCallbacks();
       ChangeProcessCallbacks changeCallbacks = new ChangeProcessCallbacks();
+      RequestProcessCallbacks requestCallbacks = new RequestProcessCallbacks();
       SlaClockProcess slaProcess = new SlaClockProcess();
       StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
       cfg.setProcessEngineName("itsm-" + UUID.randomUUID().toString().substring(0, 8));
@@ -790,6 +901,7 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setEnableCmdExceptionLogging(false);
       cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks,
           ChangeProcessModel.CALLBACK_BEAN, changeCallbacks,
+          RequestProcessModel.CALLBACK_BEAN, requestCallbacks,
           SlaClockProcess.CALLBACK_BEAN, slaProcess,
           DiagramValidator.HOOK_BEAN, new NamedHooks(hookPoints)));
       List<SessionFactory> sessions = new ArrayList<>();
@@ -863,6 +975,30 @@ public final class ItsmEngine implements AutoCloseable {
           sla.bindEscalations(ChangeClocks.PROCESS, ChangeClocks.escalations(service));
           changes = service;
         }
+        RequestService requests = null;
+        ServiceCatalog catalog = null;
+        if (processes.contains(ItsmProcess.REQUEST)) {
+          RequestStore store = Objects.requireNonNull(requestStore.apply(connections),
+              "requestStore factory");
+          AuditStore audit = Objects.requireNonNull(auditStore.apply(connections),
+              "auditStore factory");
+          CamundaRequestWorkflow process = new CamundaRequestWorkflow(
+              new ProcessDriver(engine, RequestProcessModel.KEY, stages), autoCloseAfter);
+          DefaultRequestService service = new DefaultRequestService(
+              new DefaultRequestService.Settings(EngineClock.clock(), directory, numbering),
+              store, audit, tx,
+              RequestWorkflow.both(process, new RequestClocks(sla, (id, version) ->
+                  store.findItem(id, version).orElseThrow())),
+              validator, events);
+          requestCallbacks.bind(service);
+          sla.bindEscalations(RequestClocks.PROCESS, RequestClocks.escalations(service));
+          DefaultServiceCatalog defaultCatalog = new DefaultServiceCatalog(EngineClock.clock(),
+              store, audit, tx, validator, events,
+              name -> serviceLevels.calendars().find(name).isPresent(), process::knowsProcess);
+          defineCatalog(defaultCatalog);
+          requests = service;
+          catalog = defaultCatalog;
+        }
         if (jobExecutor) {
           jobs.start();
         }
@@ -872,7 +1008,8 @@ public final class ItsmEngine implements AutoCloseable {
             schemaVersion, deployed, ProcessEngine.class.getPackage().getImplementationVersion(),
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
-            Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, sla, outbox);
+            Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, requests, catalog, sla,
+            outbox);
       } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();
@@ -880,6 +1017,24 @@ public final class ItsmEngine implements AutoCloseable {
           validator.close();
         }
         throw e;
+      }
+    }
+
+    /** Defines the catalog files and items given to the builder, as the user system. */
+    private void defineCatalog(ServiceCatalog catalog) {
+      Actor system = Actor.system();
+      String what = "";
+      try {
+        for (Path file : catalogFiles) {
+          what = "the catalog file " + file;
+          catalog.define(system, file);
+        }
+        for (CatalogItem item : catalogItems) {
+          what = "the catalog item " + item.id();
+          catalog.define(system, item);
+        }
+      } catch (ValidationException e) {
+        throw new ItsmConfigurationException("Cannot define " + what + ": " + e.getMessage(), e);
       }
     }
 
@@ -895,8 +1050,19 @@ public final class ItsmEngine implements AutoCloseable {
         ProcessContract contract = switch (p) {
           case INCIDENT -> ProcessContract.INCIDENT;
           case CHANGE -> ProcessContract.CHANGE;
+          case REQUEST -> ProcessContract.REQUEST;
         };
         out.put(p.key(), read(p.key(), p.resource(), diagrams.get(p), contract));
+      }
+      for (Path file : fulfilmentProcesses) {
+        Diagram d = read(null, null, file, null);
+        String key = d.report().processKey();
+        if (out.containsKey(key)) {
+          throw new ItsmConfigurationException("The fulfilment process " + file + " has the key '"
+              + key + "', which is taken by " + out.get(key).name() + "; give it an id of its"
+              + " own");
+        }
+        out.put(key, d);
       }
       return out;
     }
@@ -919,10 +1085,12 @@ public final class ItsmEngine implements AutoCloseable {
           }
         }
       } catch (IOException e) {
-        throw new ItsmConfigurationException("Cannot read the diagram for " + key + ": "
-            + e.getMessage(), e);
+        throw new ItsmConfigurationException("Cannot read the diagram "
+            + (key != null ? "for " + key : custom) + ": " + e.getMessage(), e);
       }
-      DiagramReport report = DiagramValidator.check(name, bytes, contract, hookPoints.keySet());
+      DiagramReport report = contract == null
+          ? DiagramValidator.check(name, bytes, hookPoints.keySet())
+          : DiagramValidator.check(name, bytes, contract, hookPoints.keySet());
       report.throwIfProblems();
       return new Diagram(name, bytes, report);
     }

@@ -15,7 +15,13 @@ public enum ItsmProcess {
    * with {@link #INCIDENT} also deployed, links to incidents are checked and a successful change
    * can resolve them.
    */
-  CHANGE("itsm-change", "itsm/processes/change.bpmn");
+  CHANGE("itsm-change", "itsm/processes/change.bpmn"),
+
+  /**
+   * Service request management: {@code itsm/processes/request.bpmn}, key {@code itsm-request}, one
+   * generic process for every item of the service catalog ({@code engine.catalog()}). Works alone.
+   */
+  REQUEST("itsm-request", "itsm/processes/request.bpmn");
 
   private final String key;
   private final String resource;
