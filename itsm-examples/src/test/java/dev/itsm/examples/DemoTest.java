@@ -53,10 +53,24 @@ class DemoTest {
         .contains("freeze overridden")
         .contains("Outcome FAILED: Hotfix broke RADIUS logins; rolled back; post-implementation"
             + " review required")
-        .contains("Resolved by change CHG0000002");
+        .contains("Resolved by change CHG0000002")
+        // service requests: a laptop (manager approval, two tasks one after the other) and
+        // access to a system (group approval, two tasks at once, closed by the timer)
+        .contains("refused [ITSM-VALIDATION]: SubmitRequest is invalid (1 problem): form.model"
+            + " Choose the 14-inch or the 16-inch model [Choice]")
+        .contains("awaiting approval by mia (manager of carol)")
+        .contains("stage 2 open: Image and hand over (desktop-support)")
+        .contains("Closed: receipt confirmed by carol")
+        .contains("refused [ITSM-NOT-PERMITTED]: dave is the requester of REQ0000002")
+        .contains("stage 1 open: Create account (identity), Open firewall rule (network)")
+        .contains("REQ0000001  CLOSED    Standard laptop  [carol for carol, laptop v1, approval"
+            + " mia]")
+        .contains("REQ0000002  CLOSED    Access to a business system  [dave for dave,"
+            + " system-access v1, approval security-owners]")
+        .contains("SLA Standard laptop fulfilment ACHIEVED");
     assertThat(printed.split("P2 response: BREACHED", -1)).as("the breach fires once").hasSize(2);
     assertThat(printed.strip().lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo("Summary: 6 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=5"
-            + " CANCELLED=1; 4 changes; CLOSED=3 REJECTED=1");
+            + " CANCELLED=1; 4 changes; CLOSED=3 REJECTED=1; 2 requests; CLOSED=2");
   }
 }
