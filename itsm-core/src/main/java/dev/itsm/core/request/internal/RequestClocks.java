@@ -12,8 +12,6 @@ import dev.itsm.core.sla.TargetKind;
 import dev.itsm.core.sla.internal.DefaultServiceLevelService;
 import dev.itsm.core.sla.internal.EscalationHandler;
 import java.util.function.BiFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a request's service-level clocks. RESOLUTION measures fulfilment, from submission until
@@ -89,23 +87,7 @@ public final class RequestClocks implements RequestWorkflow {
    *     and raise-priority escalations do not apply to requests and are logged
    */
   public static EscalationHandler escalations(DefaultRequestService service) {
-    Logger log = LoggerFactory.getLogger(RequestClocks.class);
-    return new EscalationHandler() {
-      @Override
-      public void reassign(String recordNumber, String group) {
-        log.warn("{}: a reassign escalation does not apply to requests; ignored", recordNumber);
-      }
-
-      @Override
-      public void raisePriority(String recordNumber) {
-        log.warn("{}: a raise-priority escalation does not apply to requests; ignored",
-            recordNumber);
-      }
-
-      @Override
-      public void breached(String recordNumber, TargetKind kind) {
-        service.serviceLevelMissed(recordNumber, kind.name());
-      }
-    };
+    return EscalationHandler.breachesOnly("requests",
+        (number, kind) -> service.serviceLevelMissed(number, kind.name()));
   }
 }

@@ -72,11 +72,9 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public void insert(Request r) {
-    try (PreparedStatement ps = db.get().prepareStatement(INSERT)) {
-      ps.setString(1, r.number());
-      ps.setLong(2, r.version());
-      bind(ps, 3, r);
-      ps.executeUpdate();
+    try {
+      Jdbc.insertVersioned(db.get(), INSERT, r.number(), r.version(),
+          (ps, n) -> bind(ps, n, r));
       writeChildren(r, false);
     } catch (SQLException e) {
       throw failure("storing request " + r.number(), e);
@@ -85,15 +83,9 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public void update(Request r) {
-    try (PreparedStatement ps = db.get().prepareStatement(UPDATE)) {
-      ps.setLong(1, r.version());
-      int next = bind(ps, 2, r);
-      ps.setString(next, r.number());
-      ps.setLong(next + 1, r.version() - 1);
-      if (ps.executeUpdate() != 1) {
-        throw new ConcurrentModificationException(r.number()
-            + " was changed by someone else (expected version " + (r.version() - 1) + ")", null);
-      }
+    try {
+      Jdbc.updateVersioned(db.get(), UPDATE, r.number(), r.version(),
+          (ps, n) -> bind(ps, n, r));
       writeChildren(r, true);
     } catch (SQLException e) {
       throw failure("updating request " + r.number(), e);

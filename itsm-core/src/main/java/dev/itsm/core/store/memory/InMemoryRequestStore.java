@@ -37,22 +37,12 @@ public final class InMemoryRequestStore implements RequestStore {
 
   @Override
   public void insert(Request request) {
-    if (requests.putIfAbsent(request.number(), request) != null) {
-      throw new IllegalStateException("request " + request.number() + " already exists");
-    }
+    VersionedRecords.insert(requests, request.number(), request, "request");
   }
 
   @Override
   public void update(Request request) {
-    boolean[] updated = new boolean[1];
-    requests.computeIfPresent(request.number(), (k, old) -> {
-      updated[0] = old.version() == request.version() - 1;
-      return updated[0] ? request : old;
-    });
-    if (!updated[0]) {
-      throw new ConcurrentModificationException(request.number() + " was changed concurrently",
-          null);
-    }
+    VersionedRecords.update(requests, request.number(), request, Request::version);
   }
 
   @Override
