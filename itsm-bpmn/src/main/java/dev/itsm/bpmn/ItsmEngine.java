@@ -438,8 +438,8 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
-     * @param period how long a resolved incident waits for the caller before it closes
-     *     automatically; default 3 days
+     * @param period how long a resolved incident waits for the caller, and a fulfilled request
+     *     for the requester's confirmation, before it closes automatically; default 3 days
      * @return this
      */
     public Builder autoCloseAfter(Duration period) {
@@ -565,7 +565,8 @@ public final class ItsmEngine implements AutoCloseable {
 
     /**
      * @param directory the members of groups, for approval policies that count approvers (ALL,
-     *     QUORUM:p%); default {@link Directory#NONE}
+     *     QUORUM:p%), and users' managers, for requests approved by the requester's manager;
+     *     default {@link Directory#NONE}
      * @return this
      */
     public Builder directory(Directory directory) {
