@@ -21,6 +21,20 @@ import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
 import dev.itsm.bpmn.internal.IncidentProcessModel;
 import dev.itsm.bpmn.internal.ItsmJdbcSession;
 import dev.itsm.bpmn.internal.SlaClockProcess;
+import dev.itsm.bpmn.internal.CamundaRequestWorkflow;
+import dev.itsm.bpmn.internal.RequestProcessCallbacks;
+import dev.itsm.bpmn.internal.RequestProcessModel;
+import dev.itsm.core.Actor;
+import dev.itsm.core.ValidationException;
+import dev.itsm.core.request.CatalogItem;
+import dev.itsm.core.request.RequestService;
+import dev.itsm.core.request.ServiceCatalog;
+import dev.itsm.core.request.internal.DefaultRequestService;
+import dev.itsm.core.request.internal.DefaultServiceCatalog;
+import dev.itsm.core.request.internal.RequestClocks;
+import dev.itsm.core.request.internal.RequestWorkflow;
+import dev.itsm.core.spi.RequestStore;
+import dev.itsm.core.store.jdbc.JdbcRequestStore;
 import dev.itsm.core.ItsmConfigurationException;
 import dev.itsm.core.ItsmException;
 import dev.itsm.core.change.ChangePolicies;
@@ -138,6 +152,8 @@ public final class ItsmEngine implements AutoCloseable {
   private final ChangeService changes;
   private final ProblemService problems;
   private final MajorIncidentService majorIncidents;
+  private final RequestService requests;
+  private final ServiceCatalog catalog;
   private final ServiceLevelService serviceLevels;
   private final MetricsService metrics;
   private final Outbox outbox;
@@ -146,8 +162,8 @@ public final class ItsmEngine implements AutoCloseable {
   private ItsmEngine(ProcessEngine processEngine, HikariDataSource ownedDataSource,
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
       IncidentService incidents, ChangeService changes, ProblemService problems,
-      MajorIncidentService majorIncidents, ServiceLevelService serviceLevels, Outbox outbox,
-      MetricsService metrics) {
+      MajorIncidentService majorIncidents, RequestService requests, ServiceCatalog catalog,
+      ServiceLevelService serviceLevels, Outbox outbox, MetricsService metrics) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
@@ -157,6 +173,8 @@ public final class ItsmEngine implements AutoCloseable {
     this.changes = changes;
     this.problems = problems;
     this.majorIncidents = majorIncidents;
+    this.requests = requests;
+    this.catalog = catalog;
     this.serviceLevels = serviceLevels;
     this.outbox = outbox;
     this.metrics = metrics;
@@ -223,6 +241,36 @@ public final class ItsmEngine implements AutoCloseable {
           + " ItsmEngine.builder().processes(...)");
     }
     return majorIncidents;
+  }
+
+  /**
+   * Service request management: requests for items of the service catalog, their approval (by the
+   * requester's manager or a group) and their fulfilment tasks, through one generic process.
+   *
+   * @return the request service
+   * @throws ItsmConfigurationException when {@link ItsmProcess#REQUEST} was not chosen
+   */
+  public RequestService requests() {
+    if (requests == null) {
+      throw new ItsmConfigurationException("Service request management is not enabled: add "
+          + "ItsmProcess.REQUEST to ItsmEngine.builder().processes(...)");
+    }
+    return requests;
+  }
+
+  /**
+   * The service catalog: the versioned items that {@link #requests()} can request.
+   *
+   * @return the catalog
+   * @throws ItsmConfigurationException when {@link ItsmProcess#REQUEST} was not chosen
+   */
+  public ServiceCatalog catalog() {
+    if (catalog == null) {
+      throw new ItsmConfigurationException("The service catalog is part of service request"
+          + " management, which is not enabled: add ItsmProcess.REQUEST to"
+          + " ItsmEngine.builder().processes(...)");
+    }
+    return catalog;
   }
 
   /**
@@ -350,6 +398,10 @@ public final class ItsmEngine implements AutoCloseable {
     private Function<ConnectionSource, AuditStore> auditStore = JdbcAuditStore::new;
     private Function<ConnectionSource, SlaClockStore> slaClockStore = JdbcSlaClockStore::new;
     private Function<ConnectionSource, ChangeStore> changeStore = JdbcChangeStore::new;
+    private Function<ConnectionSource, RequestStore> requestStore = JdbcRequestStore::new;
+    private final List<Path> catalogFiles = new ArrayList<>();
+    private final List<CatalogItem> catalogItems = new ArrayList<>();
+    private final List<Path> fulfilmentProcesses = new ArrayList<>();
     private ChangePolicies changePolicies = ChangePolicies.defaults();
     private Directory directory = Directory.NONE;
     private ProblemPolicies problemPolicies = ProblemPolicies.defaults();
@@ -453,8 +505,8 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
-     * @param period how long a resolved incident waits for the caller before it closes
-     *     automatically; default 3 days
+     * @param period how long a resolved incident waits for the caller, and a fulfilled request
+     *     for the requester's confirmation, before it closes automatically; default 3 days
      * @return this
      */
     public Builder autoCloseAfter(Duration period) {
@@ -623,7 +675,8 @@ public final class ItsmEngine implements AutoCloseable {
 
     /**
      * @param directory the members of groups, for approval policies that count approvers (ALL,
-     *     QUORUM:p%); default {@link Directory#NONE}
+     *     QUORUM:p%), and users' managers, for requests approved by the requester's manager;
+     *     default {@link Directory#NONE}
      * @return this
      */
     public Builder directory(Directory directory) {
@@ -639,6 +692,59 @@ public final class ItsmEngine implements AutoCloseable {
      */
     public Builder changeStore(Function<ConnectionSource, ChangeStore> factory) {
       this.changeStore = require(factory, "changeStore");
+      return this;
+    }
+
+    /**
+     * Replaces the request store, which also keeps the service catalog's versions (see
+     * {@link #incidentStore(Function)}).
+     *
+     * @param factory creates the store
+     * @return this
+     */
+    public Builder requestStore(Function<ConnectionSource, RequestStore> factory) {
+      this.requestStore = require(factory, "requestStore");
+      return this;
+    }
+
+    /**
+     * Defines the items of a declarative catalog file (see {@code CatalogFile}) when the engine
+     * starts, as the user {@code system}: an item whose definition changed gets a new version,
+     * an unchanged one is left as it is, so the same file can be given on every start.
+     * Needs {@link ItsmProcess#REQUEST}.
+     *
+     * @param jsonFile the catalog file
+     * @return this
+     */
+    public Builder catalog(Path jsonFile) {
+      catalogFiles.add(require(jsonFile, "catalog file"));
+      return this;
+    }
+
+    /**
+     * Defines a catalog item when the engine starts (after the catalog files), like
+     * {@link #catalog(Path)}.
+     *
+     * @param item the item
+     * @return this
+     */
+    public Builder catalogItem(CatalogItem item) {
+      catalogItems.add(require(item, "catalogItem"));
+      return this;
+    }
+
+    /**
+     * Deploys a host BPMN process that a catalog item names as its own fulfilment process (run by
+     * {@code request.bpmn} as a call activity, with the request number as business key). It is
+     * checked like a customised diagram (executable, laid out, history time to live, only the
+     * library's beans and registered hooks), without a contract. Needs
+     * {@link ItsmProcess#REQUEST}.
+     *
+     * @param file the .bpmn file
+     * @return this
+     */
+    public Builder fulfilmentProcess(Path file) {
+      fulfilmentProcesses.add(require(file, "fulfilmentProcess"));
       return this;
     }
 
@@ -754,6 +860,11 @@ public final class ItsmEngine implements AutoCloseable {
       if (processes.contains(ItsmProcess.MAJOR_INCIDENT)
           && !processes.contains(ItsmProcess.INCIDENT)) {
         all.add("ItsmProcess.MAJOR_INCIDENT needs ItsmProcess.INCIDENT: add it to .processes(...)");
+      }
+      if (!processes.contains(ItsmProcess.REQUEST) && (!catalogFiles.isEmpty()
+          || !catalogItems.isEmpty() || !fulfilmentProcesses.isEmpty())) {
+        all.add("catalog(...), catalogItem(...) and fulfilmentProcess(...) need service request"
+            + " management: add ItsmProcess.REQUEST to .processes(...)");
       }
       if (!all.isEmpty()) {
         throw new ItsmConfigurationException("Invalid ITSM engine configuration: "
@@ -887,6 +998,7 @@ public final class ItsmEngine implements AutoCloseable {
       IncidentProcessCallbacks incidentCallbacks = new IncidentProcessCallbacks();
       ChangeProcessCallbacks changeCallbacks = new ChangeProcessCallbacks();
       MajorIncidentCallbacks majorCallbacks = new MajorIncidentCallbacks();
+      RequestProcessCallbacks requestCallbacks = new RequestProcessCallbacks();
       SlaClockProcess slaProcess = new SlaClockProcess();
       StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
       cfg.setProcessEngineName("itsm-" + UUID.randomUUID().toString().substring(0, 8));
@@ -906,6 +1018,7 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setBeans(Map.of(IncidentProcessModel.CALLBACK_BEAN, incidentCallbacks,
           ChangeProcessModel.CALLBACK_BEAN, changeCallbacks,
           MajorIncidentCallbacks.BEAN, majorCallbacks,
+          RequestProcessModel.CALLBACK_BEAN, requestCallbacks,
           SlaClockProcess.CALLBACK_BEAN, slaProcess,
           DiagramValidator.HOOK_BEAN, new NamedHooks(hookPoints)));
       List<SessionFactory> sessions = new ArrayList<>();
@@ -1041,6 +1154,30 @@ public final class ItsmEngine implements AutoCloseable {
           majorCallbacks.bind(service);
           majors = service;
         }
+        RequestService requests = null;
+        ServiceCatalog catalog = null;
+        if (processes.contains(ItsmProcess.REQUEST)) {
+          RequestStore store = Objects.requireNonNull(requestStore.apply(connections),
+              "requestStore factory");
+          AuditStore audit = Objects.requireNonNull(auditStore.apply(connections),
+              "auditStore factory");
+          CamundaRequestWorkflow process = new CamundaRequestWorkflow(
+              new ProcessDriver(engine, RequestProcessModel.KEY, stages), autoCloseAfter);
+          DefaultRequestService service = new DefaultRequestService(
+              new DefaultRequestService.Settings(EngineClock.clock(), directory, numbering),
+              store, audit, tx,
+              RequestWorkflow.both(process, new RequestClocks(sla, (id, version) ->
+                  store.findItem(id, version).orElseThrow())),
+              validator, events);
+          requestCallbacks.bind(service);
+          sla.bindEscalations(RequestClocks.PROCESS, RequestClocks.escalations(service));
+          DefaultServiceCatalog defaultCatalog = new DefaultServiceCatalog(EngineClock.clock(),
+              store, audit, tx, validator, events,
+              name -> serviceLevels.calendars().find(name).isPresent(), process::knowsProcess);
+          defineCatalog(defaultCatalog);
+          requests = service;
+          catalog = defaultCatalog;
+        }
         // practices not deployed are absent from the metrics; requests: add a MetricsContributor
         MetricsService metrics = new DefaultMetricsService(new JdbcMetricsStore(connections), tx,
             EngineClock.clock(), serviceLevels, DefaultMetricsService.Practice.named(
@@ -1054,8 +1191,8 @@ public final class ItsmEngine implements AutoCloseable {
             schemaVersion, deployed, ProcessEngine.class.getPackage().getImplementationVersion(),
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
-            Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, problems, majors, sla,
-            outbox, metrics);
+            Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, problems, majors,
+            requests, catalog, sla, outbox, metrics);
       } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();
@@ -1063,6 +1200,24 @@ public final class ItsmEngine implements AutoCloseable {
           validator.close();
         }
         throw e;
+      }
+    }
+
+    /** Defines the catalog files and items given to the builder, as the user system. */
+    private void defineCatalog(ServiceCatalog catalog) {
+      Actor system = Actor.system();
+      String what = "";
+      try {
+        for (Path file : catalogFiles) {
+          what = "the catalog file " + file;
+          catalog.define(system, file);
+        }
+        for (CatalogItem item : catalogItems) {
+          what = "the catalog item " + item.id();
+          catalog.define(system, item);
+        }
+      } catch (ValidationException e) {
+        throw new ItsmConfigurationException("Cannot define " + what + ": " + e.getMessage(), e);
       }
     }
 
@@ -1080,8 +1235,19 @@ public final class ItsmEngine implements AutoCloseable {
           case CHANGE -> ProcessContract.CHANGE;
           case PROBLEM -> ProcessContract.PROBLEM;
           case MAJOR_INCIDENT -> ProcessContract.MAJOR_INCIDENT;
+          case REQUEST -> ProcessContract.REQUEST;
         };
         out.put(p.key(), read(p.key(), p.resource(), diagrams.get(p), contract));
+      }
+      for (Path file : fulfilmentProcesses) {
+        Diagram d = read(null, null, file, null);
+        String key = d.report().processKey();
+        if (out.containsKey(key)) {
+          throw new ItsmConfigurationException("The fulfilment process " + file + " has the key '"
+              + key + "', which is taken by " + out.get(key).name() + "; give it an id of its"
+              + " own");
+        }
+        out.put(key, d);
       }
       return out;
     }
@@ -1104,10 +1270,12 @@ public final class ItsmEngine implements AutoCloseable {
           }
         }
       } catch (IOException e) {
-        throw new ItsmConfigurationException("Cannot read the diagram for " + key + ": "
-            + e.getMessage(), e);
+        throw new ItsmConfigurationException("Cannot read the diagram "
+            + (key != null ? "for " + key : custom) + ": " + e.getMessage(), e);
       }
-      DiagramReport report = DiagramValidator.check(name, bytes, contract, hookPoints.keySet());
+      DiagramReport report = contract == null
+          ? DiagramValidator.check(name, bytes, hookPoints.keySet())
+          : DiagramValidator.check(name, bytes, contract, hookPoints.keySet());
       report.throwIfProblems();
       return new Diagram(name, bytes, report);
     }

@@ -29,7 +29,13 @@ public enum ItsmProcess {
    * Major incidents: {@code itsm/processes/major-incident.bpmn}, key {@code itsm-major-incident}
    * (stakeholder update cadence, post-incident review, child incidents). Needs {@link #INCIDENT}.
    */
-  MAJOR_INCIDENT("itsm-major-incident", "itsm/processes/major-incident.bpmn");
+  MAJOR_INCIDENT("itsm-major-incident", "itsm/processes/major-incident.bpmn"),
+
+  /**
+   * Service request management: {@code itsm/processes/request.bpmn}, key {@code itsm-request}, one
+   * generic process for every item of the service catalog ({@code engine.catalog()}). Works alone.
+   */
+  REQUEST("itsm-request", "itsm/processes/request.bpmn");
 
   private final String key;
   private final String resource;

@@ -57,6 +57,19 @@ import dev.itsm.core.incident.ResumeIncident;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.Urgency;
 import dev.itsm.core.policy.AssignmentRule;
+import dev.itsm.core.request.CatalogItem;
+import dev.itsm.core.request.CloseRequest;
+import dev.itsm.core.request.CompleteFulfilmentTask;
+import dev.itsm.core.request.DecideRequest;
+import dev.itsm.core.request.FormField;
+import dev.itsm.core.request.FulfilmentTask;
+import dev.itsm.core.request.Request;
+import dev.itsm.core.request.RequestApproval;
+import dev.itsm.core.request.RequestService;
+import dev.itsm.core.request.RequestState;
+import dev.itsm.core.request.ServiceCatalog;
+import dev.itsm.core.request.StartFulfilmentTask;
+import dev.itsm.core.request.SubmitRequest;
 import dev.itsm.core.sla.ClockStatus;
 import dev.itsm.core.sla.ServiceLevelEvent;
 import dev.itsm.core.sla.ServiceLevelService;
@@ -83,8 +96,10 @@ import java.util.stream.Stream;
 /**
  * The README's demo: a service desk's morning, run through the real engine on an embedded H2
  * database. Incidents go through hold and resume, reassignment, a refused illegal action, a
- * reopen, service-level warnings and a breach, a clock paused while on hold, and closure by the
- * auto-close timer after the clock is moved three days on.
+ * reopen, service-level warnings and a breach, a clock paused while on hold; one change of each
+ * type; two service requests from the catalog (a laptop approved by the requester's manager and
+ * fulfilled task after task, access to a system approved by a group and fulfilled by two tasks at
+ * once); and closure by the auto-close timers after the clock is moved three days on.
  */
 public final class Demo {
 
@@ -101,6 +116,15 @@ public final class Demo {
   private static final Actor CAB_BEN = Actor.of("ben", "cab");
   private static final Actor ECAB_EVE = Actor.of("eve", "ecab");
   private static final Actor OWNER = Actor.of("olivia", "cab");
+  private static final Actor CATALOG_ADMIN = Actor.of("cathy", "catalog-managers");
+  private static final Actor CAROL = Actor.of("carol");
+  private static final Actor MIA = Actor.of("mia");
+  private static final Actor DAVE = Actor.of("dave");
+  private static final Actor SECURITY_OWNER = Actor.of("sol", "security-owners");
+  private static final Actor BUYER = Actor.of("pat", "procurement");
+  private static final Actor DESKTOP = Actor.of("dan", "desktop-support");
+  private static final Actor IDENTITY = Actor.of("ian", "identity");
+  private static final Actor NETWORK_ADMIN = Actor.of("nora", "network");
 
   private final PrintStream out;
   private final List<ServiceLevelEvent> slaEvents = new CopyOnWriteArrayList<>();
@@ -158,11 +182,13 @@ public final class Demo {
     try (ItsmEngine engine = ItsmEngine.builder()
         .dataDirectory(dataDir)
         .processes(ItsmProcess.INCIDENT, ItsmProcess.CHANGE, ItsmProcess.PROBLEM,
-            ItsmProcess.MAJOR_INCIDENT)
+            ItsmProcess.MAJOR_INCIDENT, ItsmProcess.REQUEST)
         .directory(Directory.of(Map.of(
             "change-managers", java.util.Set.of("max", "mia"),
             "cab", java.util.Set.of("ann", "ben", "cat", "dan", "olivia"),
-            "ecab", java.util.Set.of("eve", "ed"))))
+            "ecab", java.util.Set.of("eve", "ed"),
+            "security-owners", java.util.Set.of("sol", "sid")),
+            Map.of("carol", "mia", "dave", "mia")))
         .changePolicies(ChangePolicies.builder()
             .standardChange(new StandardChangeTemplate("restart-app-server",
                 "Restart an application server", "Rolling restart of one node", "application",
@@ -278,13 +304,15 @@ public final class Demo {
 
     List<String> changeNumbers = changes(engine, numbers);
     String problemNumber = majorIncidentAndProblem(engine, numbers, changeNumbers);
+    List<String> requestNumbers = requests(engine);
 
     Instant movedTo = EngineClock.advance(Duration.ofDays(3).plusHours(1));
-    say("9. The clock moves on three days to " + TIME.format(movedTo)
+    say("10. The clock moves on three days to " + TIME.format(movedTo)
         + "; the job executor fires the auto-close timers.");
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-    while (System.nanoTime() < deadline && numbers.stream().anyMatch(
-        n -> incidents.get(n).state() == IncidentState.RESOLVED)) {
+    while (System.nanoTime() < deadline && (numbers.stream().anyMatch(
+        n -> incidents.get(n).state() == IncidentState.RESOLVED) || requestNumbers.stream()
+            .anyMatch(n -> engine.requests().get(n).state() == RequestState.FULFILLED))) {
       pause();
     }
 
@@ -296,6 +324,10 @@ public final class Demo {
       printChange(engine.changes(), number);
     }
     printProblem(engine, problemNumber);
+    for (String number : requestNumbers) {
+      printRequest(engine.requests(), number);
+      printClocks(engine.serviceLevels(), number);
+    }
     Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
     for (IncidentState s : IncidentState.values()) {
       counts.put(s, incidents.query().state(s).count());
@@ -305,11 +337,17 @@ public final class Demo {
     for (String n : changeNumbers) {
       changeCounts.merge(engine.changes().get(n).state(), 1L, Long::sum);
     }
+    Map<RequestState, Long> requestCounts = new EnumMap<>(RequestState.class);
+    for (String n : requestNumbers) {
+      requestCounts.merge(engine.requests().get(n).state(), 1L, Long::sum);
+    }
     out.println("Summary: " + numbers.size() + " incidents; " + counts.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
         + "; " + changeNumbers.size() + " changes; " + changeCounts.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
-        + "; 1 problem; " + engine.problems().get(problemNumber).state() + "=1");
+        + "; 1 problem; " + engine.problems().get(problemNumber).state() + "=1"
+        + "; " + requestNumbers.size() + " requests; " + requestCounts.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     return counts;
   }
 
@@ -514,6 +552,92 @@ public final class Demo {
     out.printf("%s  %-8s %s  [known error %s, incidents %s]%n", p.number(), p.state(),
         p.title(), p.knownError(), p.incidents());
     engine.problems().timeline(number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
+        TIME.format(t.at()), t.actorId(), t.kind(), t.text()));
+  }
+
+  /**
+   * Step 9: the catalog gets two items; a laptop (manager approval, two tasks one after the other)
+   * and access to a system (group approval, two tasks at once) are ordered and fulfilled.
+   */
+  private List<String> requests(ItsmEngine engine) {
+    ServiceCatalog catalog = engine.catalog();
+    RequestService requests = engine.requests();
+    say("9. Service requests: the catalog offers a laptop (approved by the requester's manager,"
+        + " ordered then handed over) and access to a system (approved by a security owner,"
+        + " account and firewall rule at once).");
+    CatalogItem laptop = catalog.define(CATALOG_ADMIN, CatalogItem.builder("laptop")
+        .name("Standard laptop").description("14-inch business laptop with a docking station")
+        .field(FormField.choice("model", "14-inch", "16-inch").label("Model").required()
+            .message("Choose the 14-inch or the 16-inch model"))
+        .field(FormField.date("neededBy").label("Needed by"))
+        .approval(RequestApproval.manager())
+        .sequential(FulfilmentTask.of("Order hardware", "procurement"),
+            FulfilmentTask.of("Image and hand over", "desktop-support"))
+        .serviceLevel(Duration.ofDays(5))
+        .deliveryNote("Your laptop is ready at the IT desk, floor 2")
+        .build());
+    CatalogItem access = catalog.define(CATALOG_ADMIN, CatalogItem.builder("system-access")
+        .name("Access to a business system")
+        .field(FormField.choice("system", "crm", "erp", "payroll").required())
+        .field(FormField.text("role").required().pattern("[a-z][a-z-]*")
+            .message("Name the role in lower-case letters and dashes, e.g. sales-rep"))
+        .approval(RequestApproval.group("security-owners"))
+        .parallel(FulfilmentTask.of("Create account", "identity"),
+            FulfilmentTask.of("Open firewall rule", "network"))
+        .serviceLevel(Duration.ofDays(1))
+        .deliveryNote("Your account is active; the password comes by text message")
+        .build());
+    say("   catalog: " + laptop.id() + " v" + laptop.version() + " (" + laptop.order() + "), "
+        + access.id() + " v" + access.version() + " (" + access.order() + ")");
+    try {
+      requests.submit(CAROL, SubmitRequest.builder().item("laptop").value("model", "15-inch")
+          .build());
+    } catch (ItsmException e) {
+      say("   refused [" + e.code() + "]: " + e.getMessage());
+    }
+    Request order = requests.submit(CAROL, SubmitRequest.builder().item("laptop")
+        .value("model", "14-inch").value("neededBy", EngineClock.now().plus(Duration.ofDays(7))
+            .atZone(ZoneOffset.UTC).toLocalDate())
+        .comment("My old one no longer charges").build());
+    say("   " + order.number() + " " + order.itemName() + ": " + order.state() + " (approver "
+        + order.approver() + ")");
+    later(Duration.ofMinutes(20));
+    requests.decide(MIA, DecideRequest.approve(order.number(), "Go ahead"));
+    requests.startTask(BUYER, new StartFulfilmentTask(order.number(), 1));
+    later(Duration.ofMinutes(30));
+    requests.completeTask(BUYER, new CompleteFulfilmentTask(order.number(), 1,
+        "Taken from stock, asset 4711"));
+    later(Duration.ofMinutes(45));
+    order = requests.completeTask(DESKTOP, new CompleteFulfilmentTask(order.number(), 2,
+        "Imaged and handed over"));
+    say("   " + order.number() + " " + order.state() + "; Carol confirms receipt");
+    requests.close(CAROL, new CloseRequest(order.number(), "Works fine, thanks"));
+
+    Request grant = requests.submit(DAVE, SubmitRequest.builder().item("system-access")
+        .value("system", "crm").value("role", "sales-rep").build());
+    try {
+      requests.decide(DAVE, DecideRequest.approve(grant.number(), "Please"));
+    } catch (ItsmException e) {
+      say("   refused [" + e.code() + "]: " + e.getMessage());
+    }
+    requests.decide(SECURITY_OWNER, DecideRequest.approve(grant.number(), "Sales role only"));
+    later(Duration.ofMinutes(10));
+    requests.completeTask(NETWORK_ADMIN, new CompleteFulfilmentTask(grant.number(), 2,
+        "Rule CRM-4711"));
+    grant = requests.completeTask(IDENTITY, new CompleteFulfilmentTask(grant.number(), 1,
+        "Account dave.crm"));
+    say("   " + grant.number() + " " + grant.state() + "; nobody confirms, so the auto-close"
+        + " timer will close it");
+    return List.of(order.number(), grant.number());
+  }
+
+  private void printRequest(RequestService requests, String number) {
+    Request r = requests.get(number);
+    out.println();
+    out.printf("%s  %-9s %s  [%s for %s, %s v%d, approval %s]%n", r.number(), r.state(),
+        r.itemName(), r.requestedBy(), r.requestedFor(), r.item(), r.itemVersion(),
+        r.approver() != null ? r.approver() : r.approverGroup());
+    requests.timeline(number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
         TIME.format(t.at()), t.actorId(), t.kind(), t.text()));
   }
 

@@ -64,10 +64,25 @@ class DemoTest {
         .contains("CHG0000005 succeeded; PRB0000001 is now RESOLVED")
         .contains("PRB0000001  CLOSED")
         .contains("Stakeholder update: Node 2 lost its storage")
-        .contains("was missed; escalated to incident-managers");
+        .contains("was missed; escalated to incident-managers")
+        // service requests: a laptop (manager approval, two tasks one after the other) and
+        // access to a system (group approval, two tasks at once, closed by the timer)
+        .contains("refused [ITSM-VALIDATION]: SubmitRequest is invalid (1 problem): form.model"
+            + " Choose the 14-inch or the 16-inch model [Choice]")
+        .contains("awaiting approval by mia (manager of carol)")
+        .contains("stage 2 open: Image and hand over (desktop-support)")
+        .contains("Closed: receipt confirmed by carol")
+        .contains("refused [ITSM-NOT-PERMITTED]: dave is the requester of REQ0000002")
+        .contains("stage 1 open: Create account (identity), Open firewall rule (network)")
+        .contains("REQ0000001  CLOSED    Standard laptop  [carol for carol, laptop v1, approval"
+            + " mia]")
+        .contains("REQ0000002  CLOSED    Access to a business system  [dave for dave,"
+            + " system-access v1, approval security-owners]")
+        .contains("SLA Standard laptop fulfilment ACHIEVED");
     assertThat(printed.split("P2 response: BREACHED", -1)).as("the breach fires once").hasSize(2);
     assertThat(printed.strip().lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo("Summary: 11 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=10"
-            + " CANCELLED=1; 5 changes; CLOSED=4 REJECTED=1; 1 problem; CLOSED=1");
+            + " CANCELLED=1; 5 changes; CLOSED=4 REJECTED=1; 1 problem; CLOSED=1; 2 requests;"
+            + " CLOSED=2");
   }
 }

@@ -22,14 +22,17 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
@@ -68,7 +71,7 @@ public final class DiagramValidator {
   /** The bean that calls named hook points. */
   public static final String HOOK_BEAN = "itsmHook";
   static final Set<String> BEANS = Set.of("itsmIncidentProcess", "itsmChangeProcess",
-      "itsmMajorIncident", "itsmServiceLevels", HOOK_BEAN);
+      "itsmMajorIncident", "itsmRequestProcess", "itsmServiceLevels", HOOK_BEAN);
   private static final Pattern BEAN_REF = Pattern.compile("\\$\\{\\s*(itsm\\w*)");
   private static final Pattern XML_ENCODING =
       Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([^\"']+)[\"']");
@@ -345,6 +348,19 @@ public final class DiagramValidator {
       if (t.getCamundaDelegateExpression() != null) {
         out.add(t.getCamundaDelegateExpression());
       }
+    }
+    if (e instanceof UserTask t) {
+      for (String x : new String[] {t.getCamundaAssignee(), t.getCamundaCandidateUsers(),
+          t.getCamundaCandidateGroups()}) {
+        if (x != null && x.contains("${")) {
+          out.add(x);
+        }
+      }
+    }
+    if (e instanceof Activity a
+        && a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics mi
+        && mi.getCamundaCollection() != null) {
+      out.add(mi.getCamundaCollection());
     }
     if (e.getExtensionElements() != null) {
       for (ModelElementInstance x : e.getExtensionElements().getElements()) {

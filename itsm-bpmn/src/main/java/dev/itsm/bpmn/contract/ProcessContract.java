@@ -11,7 +11,9 @@ import java.util.List;
  * @param key the process id (definition key), e.g. {@code itsm-incident}
  * @param stages the stages, each marked on exactly one element
  * @param messages message names the library correlates; each must be caught by the diagram
- * @param callbacks expressions the diagram must call (e.g. the auto-close), as written in it
+ * @param callbacks expressions the diagram must call (e.g. the auto-close), as written in it: in a
+ *     service task, an execution listener, a user task's assignee or candidates, or a
+ *     multi-instance collection
  */
 public record ProcessContract(String key, List<Stage> stages, List<String> messages,
     List<String> callbacks) {
@@ -79,6 +81,23 @@ public record ProcessContract(String key, List<Stage> stages, List<String> messa
       List.of("itsm.major.update", "itsm.major.resolved", "itsm.major.cancel"),
       List.of("${itsmMajorIncident.updateMissed(execution)}"));
 
+  /** The contract of {@code request.bpmn}. */
+  public static final ProcessContract REQUEST = new ProcessContract("itsm-request",
+      List.of(
+          new Stage("approval", "userTask", "completed when the approval policy's outcome is"
+              + " reached (variable approved); reached only when approvalRequired"),
+          new Stage("fulfilment", "userTask", "a multi-instance task, one instance per"
+              + " fulfilment task of the current stage (loop variable fulfilmentTask = the"
+              + " task's number); each instance is completed by completeTask(), and"
+              + " startTask() sets its assignee"),
+          new Stage("confirmation", "userTask", "completed by close(); the auto-close timer"
+              + " calls itsmRequestProcess.closeAutomatically")),
+      List.of("itsm.request.cancel"),
+      List.of("${itsmRequestProcess.stages(execution)}",
+          "${itsmRequestProcess.stageTasks(execution)}",
+          "${itsmRequestProcess.fulfilled(execution)}",
+          "${itsmRequestProcess.closeAutomatically(execution)}"));
+
   /** The contract of {@code sla-clock.bpmn}. */
   public static final ProcessContract SLA_CLOCK = new ProcessContract("itsm-sla-clock",
       List.of(),
@@ -87,6 +106,6 @@ public record ProcessContract(String key, List<Stage> stages, List<String> messa
 
   /** @return the contracts of every shipped process */
   public static List<ProcessContract> all() {
-    return List.of(INCIDENT, CHANGE, PROBLEM, MAJOR_INCIDENT, SLA_CLOCK);
+    return List.of(INCIDENT, CHANGE, PROBLEM, MAJOR_INCIDENT, REQUEST, SLA_CLOCK);
   }
 }

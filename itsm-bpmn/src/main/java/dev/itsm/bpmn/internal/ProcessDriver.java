@@ -76,10 +76,19 @@ public final class ProcessDriver {
 
   /** @param number a record @param stage a stage @return its open task of that stage, or null */
   public Task task(String number, String stage) {
+    return tasks(number, stage).stream().findFirst().orElse(null);
+  }
+
+  /**
+   * @param number a record
+   * @param stage a stage
+   * @return its open tasks of that stage (several for a multi-instance stage)
+   */
+  public List<Task> tasks(String number, String stage) {
     return openTasks(number).stream()
         .filter(t -> t.getTaskDefinitionKey().equals(
             stages.elementId(t.getProcessDefinitionId(), stage)))
-        .findFirst().orElse(null);
+        .toList();
   }
 
   /**

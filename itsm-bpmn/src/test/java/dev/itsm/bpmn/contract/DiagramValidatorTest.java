@@ -45,6 +45,34 @@ class DiagramValidatorTest {
     assertThat(DiagramValidator.check("sla-clock.bpmn",
         shipped("sla-clock.bpmn").getBytes(StandardCharsets.UTF_8), ProcessContract.SLA_CLOCK,
         Set.of()).problems()).isEmpty();
+    assertThat(DiagramValidator.check("change.bpmn",
+        shipped("change.bpmn").getBytes(StandardCharsets.UTF_8), ProcessContract.CHANGE,
+        Set.of()).problems()).isEmpty();
+    DiagramReport request = checkRequest(shipped("request.bpmn"));
+    assertThat(request.problems()).isEmpty();
+    assertThat(request.stages()).containsEntry("approval", "Task_ApproveRequest")
+        .containsEntry("fulfilment", "Task_FulfilRequest")
+        .containsEntry("confirmation", "Task_ConfirmFulfilment");
+  }
+
+  static DiagramReport checkRequest(String xml) {
+    return DiagramValidator.check("request.bpmn", xml.getBytes(StandardCharsets.UTF_8),
+        ProcessContract.REQUEST, Set.of());
+  }
+
+  @Test
+  void theRequestContractCoversTheFulfilmentCollectionsAndUserTaskExpressions() {
+    String xml = shipped("request.bpmn")
+        .replace("camunda:collection=\"${itsmRequestProcess.stageTasks(execution)}\"",
+            "camunda:collection=\"${tasksOfTheStage}\"")
+        .replace("${itsmRequestProcess.approvers(execution)}",
+            "${itsmRequestProces.approvers(execution)}")
+        .replace("name=\"itsm.request.cancel\"", "name=\"cancel\"");
+    DiagramReport r = checkRequest(xml);
+    assertThat(messages(r)).hasSize(3)
+        .anyMatch(m -> m.contains("never calls ${itsmRequestProcess.stageTasks(execution)}"))
+        .anyMatch(m -> m.contains("calls 'itsmRequestProces'"))
+        .anyMatch(m -> m.contains("itsm.request.cancel"));
   }
 
   @Test

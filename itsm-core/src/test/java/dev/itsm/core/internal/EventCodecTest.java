@@ -12,6 +12,17 @@ import dev.itsm.core.incident.IncidentEvent;
 import dev.itsm.core.incident.IncidentFixtures;
 import dev.itsm.core.incident.ServiceTarget;
 import dev.itsm.core.incident.TimelineEntry;
+import dev.itsm.core.change.Decision;
+import dev.itsm.core.request.CatalogEvent;
+import dev.itsm.core.request.CatalogItem;
+import dev.itsm.core.request.Request;
+import dev.itsm.core.request.RequestApproval;
+import dev.itsm.core.request.RequestDecision;
+import dev.itsm.core.request.RequestEvent;
+import dev.itsm.core.request.RequestState;
+import dev.itsm.core.request.RequestTask;
+import dev.itsm.core.spi.contract.RequestStoreContract;
+import java.util.Map;
 import dev.itsm.core.sla.ServiceLevelEvent;
 import dev.itsm.core.sla.SlaClock;
 import dev.itsm.core.sla.SlaClockState;
@@ -53,6 +64,44 @@ class EventCodecTest {
         new ServiceLevelEvent.Warning(clock, 75, system, T0),
         new ServiceLevelEvent.Breached(clock, system, T0),
         new ServiceLevelEvent.EscalationRequested(clock, 100, "duty-manager", system, T0));
+  }
+
+  static Stream<ItsmEvent> requestEvents() {
+    Request after = RequestStoreContract.full(7);
+    Request before = after.toBuilder().version(0).state(RequestState.AWAITING_APPROVAL)
+        .approvalKind(RequestApproval.Kind.MANAGER).approver("mia").approverGroup(null)
+        .form(Map.of()).tasks(List.of()).build();
+    RequestTask task = after.tasks().get(0);
+    CatalogItem v1 = RequestStoreContract.item(1);
+    CatalogItem v2 = v1.toBuilder().retired(true).version(2).defined(T0, "cathy").build();
+    Actor system = Actor.system();
+    return Stream.of(
+        new RequestEvent.Submitted(before, null, AGENT, T0),
+        new RequestEvent.DecisionRecorded(after, before, AGENT, T0,
+            new RequestDecision(after.number(), "mia", Decision.REJECT, "no \"way\"", T0)),
+        new RequestEvent.Approved(after, before, AGENT, T0),
+        new RequestEvent.Rejected(after, before, AGENT, T0),
+        new RequestEvent.TaskStarted(after, before, AGENT, T0, task),
+        new RequestEvent.TaskCompleted(after, before, AGENT, T0, task),
+        new RequestEvent.Fulfilled(after, before, AGENT, T0),
+        new RequestEvent.Closed(after, before, system, T0, true),
+        new RequestEvent.Cancelled(after, before, AGENT, T0),
+        new RequestEvent.NoteAdded(after, after, AGENT, T0),
+        new CatalogEvent.ItemDefined(v1, null, AGENT, T0),
+        new CatalogEvent.ItemRetired(v2, v1, AGENT, T0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("requestEvents")
+  void requestAndCatalogEventsRoundTripToo(ItsmEvent event) {
+    roundTripKeepsEveryField(event);
+  }
+
+  @Test
+  void everyRequestAndCatalogEventTypeIsCovered() {
+    long sealedTypes = RequestEvent.class.getPermittedSubclasses().length
+        + CatalogEvent.class.getPermittedSubclasses().length;
+    assertThat(requestEvents().map(Object::getClass).distinct().count()).isEqualTo(sealedTypes);
   }
 
   @ParameterizedTest(name = "{0}")

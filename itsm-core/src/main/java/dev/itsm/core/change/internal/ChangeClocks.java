@@ -9,8 +9,6 @@ import dev.itsm.core.change.ChangeState;
 import dev.itsm.core.sla.TargetKind;
 import dev.itsm.core.sla.internal.DefaultServiceLevelService;
 import dev.itsm.core.sla.internal.EscalationHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a change's service-level clocks where targets for the process {@value #PROCESS} are
@@ -67,23 +65,7 @@ public final class ChangeClocks implements ChangeWorkflow {
    *     and raise-priority escalations do not apply to changes and are logged
    */
   public static EscalationHandler escalations(DefaultChangeService service) {
-    Logger log = LoggerFactory.getLogger(ChangeClocks.class);
-    return new EscalationHandler() {
-      @Override
-      public void reassign(String recordNumber, String group) {
-        log.warn("{}: a reassign escalation does not apply to changes; ignored", recordNumber);
-      }
-
-      @Override
-      public void raisePriority(String recordNumber) {
-        log.warn("{}: a raise-priority escalation does not apply to changes; ignored",
-            recordNumber);
-      }
-
-      @Override
-      public void breached(String recordNumber, TargetKind kind) {
-        service.serviceLevelMissed(recordNumber, kind.name());
-      }
-    };
+    return EscalationHandler.breachesOnly("changes",
+        (number, kind) -> service.serviceLevelMissed(number, kind.name()));
   }
 }

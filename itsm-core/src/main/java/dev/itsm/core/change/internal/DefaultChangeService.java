@@ -43,6 +43,7 @@ import dev.itsm.core.change.SubmitChange;
 import dev.itsm.core.incident.Impact;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
+import dev.itsm.core.internal.ApprovalRound;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.RecordDiff;
@@ -276,28 +277,16 @@ public final class DefaultChangeService implements ChangeService {
   }
 
   private int eligibleApprovers(Change change, ChangeAuthority authority) {
-    Optional<Set<String>> members = settings.directory().members(authority.approverGroup());
-    ApprovalPolicy policy = authority.policy();
-    if (members.isEmpty()) {
-      if (policy.needsMembers()) {
-        throw new ItsmException("ITSM-APPROVERS-UNKNOWN", "The approval policy " + policy
-            + " of change authority " + authority.name() + " counts the members of group "
-            + authority.approverGroup() + ", but the directory does not know that group; register"
-            + " a Directory with ItsmEngine.builder().directory(...) or use ANY or QUORUM:n");
-      }
-      return -1;
+    ApprovalRound.Eligibility e = ApprovalRound.eligible(settings.directory(),
+        authority.approverGroup(), authority.policy(), conflicted(change),
+        "change authority " + authority.name(),
+        "the change's requester, owner and implementer");
+    if (!e.ok()) {
+      throw new ItsmException(e.code(), e.problem() + ("ITSM-NOT-ENOUGH-APPROVERS".equals(e.code())
+          ? "; add members to the group or change the authority table. Nothing was changed."
+          : ""));
     }
-    Set<String> eligible = new HashSet<>(members.get());
-    eligible.removeAll(conflicted(change));
-    int required = policy.required(eligible.size());
-    if (eligible.isEmpty() || required > eligible.size()) {
-      throw new ItsmException("ITSM-NOT-ENOUGH-APPROVERS", "Change authority "
-          + authority.name() + " needs " + required + " approval(s) (" + policy + ") but group "
-          + authority.approverGroup() + " has " + eligible.size() + " eligible member(s) once the"
-          + " change's requester, owner and implementer are excluded; add members to the group"
-          + " or change the authority table. Nothing was changed.");
-    }
-    return eligible.size();
+    return e.count();
   }
 
   private static Set<String> conflicted(Change c) {
@@ -327,20 +316,18 @@ public final class DefaultChangeService implements ChangeService {
           before.authorizationRound(), actor.id(), c.decision(), blankToNull(c.comment()), now,
           escalatedDecision);
       store.appendDecision(decision);
-      List<ApprovalRecord> round = store.decisions(before.number()).stream()
-          .filter(d -> d.round() == before.authorizationRound()).toList();
-      int approvals = (int) round.stream().filter(d -> d.decision() == Decision.APPROVE).count();
-      int rejections = round.size() - approvals;
+      ApprovalRound.Tally tally = ApprovalRound.tally(before.approvalPolicy(),
+          before.eligibleApprovers(), store.decisions(before.number()).stream()
+              .filter(d -> d.round() == before.authorizationRound())
+              .map(ApprovalRecord::decision).toList(), policies().rejectionRule());
       ApprovalPolicy.Outcome outcome = escalatedDecision
           ? (c.decision() == Decision.APPROVE ? ApprovalPolicy.Outcome.APPROVED
               : ApprovalPolicy.Outcome.REJECTED)
-          : before.approvalPolicy().evaluate(before.eligibleApprovers(), approvals, rejections,
-              policies().rejectionRule());
+          : tally.outcome();
       Change.Builder b = before.toBuilder();
       String line = (c.decision() == Decision.APPROVE ? "Approved" : "Rejected") + " by "
           + actor.id() + (escalatedDecision ? " (escalation group, final)" : "")
-          + suffix(c.comment()) + " [" + approvals + " approval(s), " + rejections
-          + " rejection(s); " + before.approvalPolicy() + "]";
+          + suffix(c.comment()) + " [" + tally.describe(before.approvalPolicy()) + "]";
       switch (outcome) {
         case APPROVED -> {
           b.state(ChangeState.AUTHORIZED).authorizedAt(now);

@@ -195,7 +195,31 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
     if (target.isEmpty()) {
       return Optional.empty();
     }
-    ServiceLevelTarget t = target.get();
+    return Optional.of(start(process, recordNumber, target.get(), priority, group, running,
+        startAt));
+  }
+
+  /**
+   * Starts a running clock for a record against a target the record brings along (e.g. a catalog
+   * item's own service-level target) instead of one selected from the definitions. Its thresholds
+   * fire like any other; it has no escalations.
+   *
+   * @param process the practice
+   * @param recordNumber the record
+   * @param target the target; its kind is the clock's kind
+   * @param startAt when it starts; {@code null} for now
+   * @return the clock
+   * @throws IllegalArgumentException when the target's calendar is not defined
+   */
+  public SlaClock start(String process, String recordNumber, ServiceLevelTarget target,
+      Instant startAt) {
+    levels.calendars().get(target.calendar());
+    return start(process, recordNumber, target, null, null, true, startAt);
+  }
+
+  private SlaClock start(String process, String recordNumber, ServiceLevelTarget t,
+      Priority priority, String group, boolean running, Instant startAt) {
+    TargetKind kind = t.kind();
     Instant now = startAt != null ? startAt : clock.instant();
     SlaClock c = new SlaClock(UUID.randomUUID().toString(), recordNumber, process, t.name(), kind,
         priority == null ? NO_PRIORITY : priority.name(), kind == TargetKind.OPERATIONAL ? group : null, t.calendar(), t.target(),
@@ -205,7 +229,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
     history(c, now, Kind.STARTED, t.name() + ": " + t.target() + " on calendar " + t.calendar()
         + (running ? "" : " (paused)"));
     workflow.started(c, nextThresholdAt(c));
-    return Optional.of(c);
+    return c;
   }
 
   /**

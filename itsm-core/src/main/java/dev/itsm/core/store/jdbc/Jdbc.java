@@ -2,6 +2,7 @@ package dev.itsm.core.store.jdbc;
 
 import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.ItsmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +34,58 @@ final class Jdbc {
       ps.setNull(index, Types.VARCHAR);
     } else {
       ps.setString(index, value instanceof Enum<?> e ? e.name() : value.toString());
+    }
+  }
+
+  /** Binds a record's fields from an index on; returns the next free index. */
+  @FunctionalInterface
+  interface FieldBinder {
+    int bind(PreparedStatement ps, int index) throws SQLException;
+  }
+
+  /**
+   * Runs {@code INSERT ... (record_number, row_version, <fields>) VALUES (?, ?, ...)}.
+   *
+   * @param c the connection
+   * @param sql the statement
+   * @param number the record number
+   * @param version the record's version
+   * @param fields binds the fields from the third parameter on
+   * @throws SQLException when the database refuses it
+   */
+  static void insertVersioned(Connection c, String sql, String number, long version,
+      FieldBinder fields) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, number);
+      ps.setLong(2, version);
+      fields.bind(ps, 3);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Runs {@code UPDATE ... SET row_version = ?, <fields> WHERE record_number = ? AND row_version
+   * = ?} with optimistic locking: the stored version must be {@code version - 1}.
+   *
+   * @param c the connection
+   * @param sql the statement
+   * @param number the record number
+   * @param version the record's new version
+   * @param fields binds the fields from the second parameter on
+   * @throws ConcurrentModificationException when the stored version is another
+   * @throws SQLException when the database refuses it
+   */
+  static void updateVersioned(Connection c, String sql, String number, long version,
+      FieldBinder fields) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, version);
+      int next = fields.bind(ps, 2);
+      ps.setString(next, number);
+      ps.setLong(next + 1, version - 1);
+      if (ps.executeUpdate() != 1) {
+        throw new ConcurrentModificationException(number
+            + " was changed by someone else (expected version " + (version - 1) + ")", null);
+      }
     }
   }
 

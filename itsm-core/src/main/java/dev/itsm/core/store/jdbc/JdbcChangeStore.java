@@ -6,7 +6,6 @@ import static dev.itsm.core.store.jdbc.Jdbc.getInstant;
 import static dev.itsm.core.store.jdbc.Jdbc.setInstant;
 import static dev.itsm.core.store.jdbc.Jdbc.setString;
 
-import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.change.ApprovalPolicy;
 import dev.itsm.core.change.ApprovalRecord;
 import dev.itsm.core.change.Change;
@@ -85,11 +84,9 @@ public final class JdbcChangeStore implements ChangeStore {
 
   @Override
   public void insert(Change c) {
-    try (PreparedStatement ps = db.get().prepareStatement(INSERT)) {
-      ps.setString(1, c.number());
-      ps.setLong(2, c.version());
-      bind(ps, 3, c);
-      ps.executeUpdate();
+    try {
+      Jdbc.insertVersioned(db.get(), INSERT, c.number(), c.version(),
+          (ps, n) -> bind(ps, n, c));
       writeLinks(c, false);
     } catch (SQLException e) {
       throw failure("storing change " + c.number(), e);
@@ -98,15 +95,9 @@ public final class JdbcChangeStore implements ChangeStore {
 
   @Override
   public void update(Change c) {
-    try (PreparedStatement ps = db.get().prepareStatement(UPDATE)) {
-      ps.setLong(1, c.version());
-      int next = bind(ps, 2, c);
-      ps.setString(next, c.number());
-      ps.setLong(next + 1, c.version() - 1);
-      if (ps.executeUpdate() != 1) {
-        throw new ConcurrentModificationException(c.number()
-            + " was changed by someone else (expected version " + (c.version() - 1) + ")", null);
-      }
+    try {
+      Jdbc.updateVersioned(db.get(), UPDATE, c.number(), c.version(),
+          (ps, n) -> bind(ps, n, c));
       writeLinks(c, true);
     } catch (SQLException e) {
       throw failure("updating change " + c.number(), e);

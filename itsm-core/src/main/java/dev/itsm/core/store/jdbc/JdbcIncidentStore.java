@@ -6,7 +6,6 @@ import static dev.itsm.core.store.jdbc.Jdbc.getInstant;
 import static dev.itsm.core.store.jdbc.Jdbc.setInstant;
 import static dev.itsm.core.store.jdbc.Jdbc.setString;
 
-import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.incident.Channel;
 import dev.itsm.core.incident.HoldReason;
 import dev.itsm.core.incident.Impact;
@@ -76,11 +75,9 @@ public final class JdbcIncidentStore implements IncidentStore {
   public void insert(Incident i) {
     String sql = "INSERT INTO itsm_incident (" + COLUMNS + ") VALUES ("
         + "?, ".repeat(30) + "?)";
-    try (PreparedStatement ps = connection().prepareStatement(sql)) {
-      ps.setString(1, i.number());
-      ps.setLong(2, i.version());
-      bindFields(ps, 3, i);
-      ps.executeUpdate();
+    try {
+      Jdbc.insertVersioned(connection(), sql, i.number(), i.version(),
+          (ps, n) -> bindFields(ps, n, i));
     } catch (SQLException e) {
       throw failure("storing incident " + i.number(), e);
     }
@@ -88,15 +85,9 @@ public final class JdbcIncidentStore implements IncidentStore {
 
   @Override
   public void update(Incident i) {
-    try (PreparedStatement ps = connection().prepareStatement(UPDATE)) {
-      ps.setLong(1, i.version());
-      int next = bindFields(ps, 2, i);
-      ps.setString(next, i.number());
-      ps.setLong(next + 1, i.version() - 1);
-      if (ps.executeUpdate() != 1) {
-        throw new ConcurrentModificationException(i.number()
-            + " was changed by someone else (expected version " + (i.version() - 1) + ")", null);
-      }
+    try {
+      Jdbc.updateVersioned(connection(), UPDATE, i.number(), i.version(),
+          (ps, n) -> bindFields(ps, n, i));
     } catch (SQLException e) {
       throw failure("updating incident " + i.number(), e);
     }

@@ -1,6 +1,5 @@
 package dev.itsm.core.store.memory;
 
-import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.change.ApprovalRecord;
 import dev.itsm.core.change.Change;
 import dev.itsm.core.change.ChangeOutcome;
@@ -38,22 +37,12 @@ public final class InMemoryChangeStore implements ChangeStore {
 
   @Override
   public void insert(Change change) {
-    if (changes.putIfAbsent(change.number(), change) != null) {
-      throw new IllegalStateException("change " + change.number() + " already exists");
-    }
+    VersionedRecords.insert(changes, change.number(), change, "change");
   }
 
   @Override
   public void update(Change change) {
-    boolean[] updated = new boolean[1];
-    changes.computeIfPresent(change.number(), (k, old) -> {
-      updated[0] = old.version() == change.version() - 1;
-      return updated[0] ? change : old;
-    });
-    if (!updated[0]) {
-      throw new ConcurrentModificationException(change.number() + " was changed concurrently",
-          null);
-    }
+    VersionedRecords.update(changes, change.number(), change, Change::version);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.itsm.core.store.memory;
 
-import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.spi.IncidentCriteria;
@@ -32,22 +31,12 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
   @Override
   public void insert(Incident incident) {
-    if (incidents.putIfAbsent(incident.number(), incident) != null) {
-      throw new IllegalStateException("incident " + incident.number() + " already exists");
-    }
+    VersionedRecords.insert(incidents, incident.number(), incident, "incident");
   }
 
   @Override
   public void update(Incident incident) {
-    boolean[] updated = new boolean[1];
-    incidents.computeIfPresent(incident.number(), (k, stored) -> {
-      updated[0] = stored.version() == incident.version() - 1;
-      return updated[0] ? incident : stored;
-    });
-    if (!updated[0]) {
-      throw new ConcurrentModificationException(incident.number() + " was changed concurrently",
-          null);
-    }
+    VersionedRecords.update(incidents, incident.number(), incident, Incident::version);
   }
 
   @Override

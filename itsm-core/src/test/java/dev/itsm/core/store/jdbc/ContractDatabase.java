@@ -34,7 +34,8 @@ final class ContractDatabase implements AutoCloseable {
         for (String table : new String[] {"itsm_audit_change", "itsm_audit", "itsm_timeline",
             "itsm_incident", "itsm_change_approval", "itsm_change_link", "itsm_change",
             "itsm_known_error", "itsm_problem_incident", "itsm_problem", "itsm_major_child",
-            "itsm_major_incident"}) {
+            "itsm_major_incident", "itsm_request_value", "itsm_request_task",
+            "itsm_request_approval", "itsm_request", "itsm_catalog_item"}) {
           s.executeUpdate("DELETE FROM " + table);
         }
       } catch (SQLException e) {
