@@ -1178,7 +1178,8 @@ public final class ItsmEngine implements AutoCloseable {
           requests = service;
           catalog = defaultCatalog;
         }
-        // practices not deployed are absent from the metrics; requests: add a MetricsContributor
+        // practices not deployed are absent from the metrics: each deployed ItsmProcess with a
+        // Practice of the same name (INCIDENT, MAJOR_INCIDENT, CHANGE, PROBLEM, REQUEST) has one
         MetricsService metrics = new DefaultMetricsService(new JdbcMetricsStore(connections), tx,
             EngineClock.clock(), serviceLevels, DefaultMetricsService.Practice.named(
                 processes.stream().map(Enum::name).toList()), List.of());

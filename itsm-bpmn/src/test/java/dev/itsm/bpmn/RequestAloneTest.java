@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.itsm.core.ItsmConfigurationException;
+import dev.itsm.core.metrics.Metrics;
+import dev.itsm.core.metrics.MetricsQuery;
+import dev.itsm.core.metrics.MetricsSection;
+import dev.itsm.core.metrics.Ratio;
 import dev.itsm.core.request.CatalogFile;
 import dev.itsm.core.request.CatalogItem;
 import dev.itsm.core.request.CloseRequest;
@@ -75,6 +79,13 @@ class RequestAloneTest {
           null));
       assertThat(done.state()).isEqualTo(RequestState.FULFILLED);
       engine.requests().close(CAROL, new CloseRequest(number, null));
+      // the metrics have a request section, and no incident or change section
+      Metrics m = engine.metrics().compute(MetricsQuery.between(
+          EngineClock.now().minus(Duration.ofDays(1)), EngineClock.now().plusSeconds(1)));
+      assertThat(m.sections()).extracting(MetricsSection::practice)
+          .containsExactly("Service level management", "Service requests");
+      assertThat(m.requests().orElseThrow().fulfilled()).isEqualTo(1);
+      assertThat(m.requests().orElseThrow().rejected()).isEqualTo(new Ratio(0, 1));
       assertThat(engine.processEngine().getRuntimeService().createProcessInstanceQuery()
           .processInstanceBusinessKey(number).count()).isZero();
       assertThat(engine.requests().submit(CAROL, SubmitRequest.builder().item("laptop")
@@ -91,6 +102,8 @@ class RequestAloneTest {
               + " ItsmEngine.builder().processes(...)");
       assertThatThrownBy(engine::catalog).isInstanceOf(ItsmConfigurationException.class)
           .hasMessageContaining("ItsmProcess.REQUEST");
+      assertThat(engine.metrics().compute(MetricsQuery.between(EngineClock.now(),
+          EngineClock.now().plusSeconds(1))).requests()).as("requests not deployed").isEmpty();
     }
   }
 

@@ -111,7 +111,7 @@ public final class Report {
     try (ItsmEngine engine = ItsmEngine.builder()
         .dataDirectory(dataDir)
         .processes(ItsmProcess.INCIDENT, ItsmProcess.CHANGE, ItsmProcess.PROBLEM,
-            ItsmProcess.MAJOR_INCIDENT)
+            ItsmProcess.MAJOR_INCIDENT, ItsmProcess.REQUEST)
         .assignmentRule(AssignmentRule.byCategory(Map.of("network", "network", "email",
             "messaging")))
         .jobPollInterval(Duration.ofMillis(200))

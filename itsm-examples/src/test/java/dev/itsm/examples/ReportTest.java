@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.itsm.core.metrics.HtmlReport;
 import dev.itsm.core.metrics.IncidentMetrics;
+import dev.itsm.core.metrics.ItemVolume;
 import dev.itsm.core.metrics.Metrics;
 import dev.itsm.core.metrics.MetricsSection;
+import dev.itsm.core.metrics.Ratio;
+import dev.itsm.core.metrics.RequestMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -50,7 +53,7 @@ class ReportTest {
     // the demo's data makes a meaningful report: every practice, several weeks, some backlog
     assertThat(metrics.sections()).extracting(MetricsSection::practice).containsExactly(
         "Incident management", "Service level management", "Change enablement",
-        "Problem management");
+        "Problem management", "Service requests");
     IncidentMetrics incidents = metrics.incidents().orElseThrow();
     assertThat(incidents.opened()).isEqualTo(11 + 21 * 3); // demo + three weeks of traffic
     assertThat(incidents.weekly()).hasSizeGreaterThanOrEqualTo(4);
@@ -61,6 +64,14 @@ class ReportTest {
     assertThat(metrics.serviceLevels().orElseThrow().breaches()).isPositive();
     // the demo's problem is resolved by the change that lists it
     assertThat(metrics.problems().orElseThrow().resolvedByChange().part()).isEqualTo(1);
+    // the demo's two requests: a laptop and system access, both approved and fulfilled
+    RequestMetrics requests = metrics.requests().orElseThrow();
+    assertThat(requests.volumeByItem()).containsExactlyInAnyOrder(
+        new ItemVolume("laptop", "Standard laptop", 1),
+        new ItemVolume("system-access", "Access to a business system", 1));
+    assertThat(requests.fulfilled()).isEqualTo(2);
+    assertThat(requests.meanFulfilmentTime()).isNotNull();
+    assertThat(requests.rejected()).isEqualTo(new Ratio(0, 2));
 
     Browser page = open(html);
     assertThat(page.consoleMessages()).as("console messages and page errors").isEmpty();
@@ -71,7 +82,9 @@ class ReportTest {
       assertThat(svg.group(1)).as("chart " + chart + " has bars").contains("class=\"bar\"");
     }
     assertThat(page.dom()).contains("<h2>Incident management</h2>")
-        .contains("<h2>Problem management</h2>").contains("Reopen rate");
+        .contains("<h2>Problem management</h2>").contains("Reopen rate")
+        .contains("<h2>Service requests</h2>").contains("Submitted: Standard laptop (laptop)")
+        .contains("Approval turnaround");
 
     Path png = OUT.resolve("itsm-report.png");
     Files.deleteIfExists(png);

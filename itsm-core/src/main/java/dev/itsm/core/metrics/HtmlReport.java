@@ -10,7 +10,8 @@ import java.util.Locale;
  * Renders {@link Metrics} as one self-contained HTML page: inline CSS and inline SVG charts drawn
  * here (no script, no fonts, no network access needed to view it), then a table per practice.
  * Charts: incidents opened and resolved per week, service-level compliance per priority, the
- * change outcome mix and the incident backlog by age; each is present only when its practice is.
+ * change outcome mix and the incident backlog by age; each is present only when its practice is
+ * (service requests have a table, no chart).
  * Every chart is an {@code <svg class="chart" data-chart="...">} element.
  *
  * <pre>{@code

@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param serviceLevelSection service level management (always deployed)
  * @param changeSection change enablement, when deployed
  * @param problemSection problem management, when deployed
- * @param contributed sections of further practices ({@link MetricsContributor}), e.g. requests
+ * @param requestSection service requests, when deployed
+ * @param contributed sections of further practices ({@link MetricsContributor})
  */
 public record Metrics(MetricsQuery query, Instant computedAt, IncidentMetrics incidentSection,
     ServiceLevelMetrics serviceLevelSection, ChangeMetrics changeSection,
-    ProblemMetrics problemSection, List<MetricsSection> contributed) {
+    ProblemMetrics problemSection, RequestMetrics requestSection,
+    List<MetricsSection> contributed) {
 
   /** Copies the list. */
   public Metrics {
@@ -46,6 +48,11 @@ public record Metrics(MetricsQuery query, Instant computedAt, IncidentMetrics in
     return Optional.ofNullable(problemSection);
   }
 
+  /** @return service request KPIs, empty when requests are not deployed */
+  public Optional<RequestMetrics> requests() {
+    return Optional.ofNullable(requestSection);
+  }
+
   /** @return every present section in display order: built-in ones, then contributed ones */
   public List<MetricsSection> sections() {
     List<MetricsSection> out = new ArrayList<>();
@@ -53,6 +60,7 @@ public record Metrics(MetricsQuery query, Instant computedAt, IncidentMetrics in
     serviceLevels().ifPresent(out::add);
     changes().ifPresent(out::add);
     problems().ifPresent(out::add);
+    requests().ifPresent(out::add);
     out.addAll(contributed);
     return out;
   }

@@ -1,8 +1,8 @@
 package dev.itsm.core.metrics;
 
 /**
- * EXTENSION POINT for practices that are not built into the metrics service, such as service
- * requests (volume per catalog item, mean fulfilment time, approval turnaround, rejected share).
+ * EXTENSION POINT for practices that are not built into the metrics service (the built-in ones
+ * are incidents, service levels, changes, problems and service requests).
  * A practice that is deployed registers one contributor; its section then appears in
  * {@link Metrics#sections()} and in the {@link HtmlReport} (as a table of its
  * {@link MetricsSection#figures()}). A practice that is not deployed registers nothing and is

@@ -9,19 +9,25 @@ import dev.itsm.core.incident.Priority;
  * <table>
  *   <caption>Which record field each dimension matches</caption>
  *   <tr><th>Dimension</th><th>Incidents</th><th>Service levels</th><th>Changes</th>
- *       <th>Problems</th></tr>
+ *       <th>Problems</th><th>Requests</th></tr>
  *   <tr><td>service</td><td>{@code service}</td><td>the incident's</td>
- *       <td>a linked service</td><td>{@code service}</td></tr>
+ *       <td>a linked service</td><td>{@code service}</td>
+ *       <td>not applicable</td></tr>
  *   <tr><td>assignment group</td><td>{@code assignmentGroup} (current)</td>
- *       <td>the incident's</td><td>{@code implementerGroup}</td><td>not applicable</td></tr>
+ *       <td>the incident's</td><td>{@code implementerGroup}</td><td>not applicable</td>
+ *       <td>not applicable</td></tr>
  *   <tr><td>category</td><td>{@code category}</td><td>the incident's</td>
- *       <td>{@code category}</td><td>{@code category}</td></tr>
+ *       <td>{@code category}</td><td>{@code category}</td>
+ *       <td>not applicable</td></tr>
  *   <tr><td>priority</td><td>{@code priority}</td><td>the clock's priority</td>
- *       <td>not applicable</td><td>{@code priority}</td></tr>
+ *       <td>not applicable</td><td>{@code priority}</td>
+ *       <td>not applicable</td></tr>
  * </table>
  *
  * <p>"Not applicable" means the dimension is ignored for that practice (changes have no priority,
- * problems no assignment group). Service-level clocks are filtered through their record: with a
+ * problems no assignment group; catalog items have no service or category, requests no
+ * priority, and fulfilment groups belong to a request's tasks, so no dimension applies to
+ * requests). Service-level clocks are filtered through their record: with a
  * service, group or category set, only clocks of incidents matching it count.
  *
  * @param service a service name, or {@code null}

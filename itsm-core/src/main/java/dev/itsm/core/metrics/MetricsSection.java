@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The figures of one practice for one {@link MetricsQuery}. The built-in sections are
- * {@link IncidentMetrics}, {@link ServiceLevelMetrics}, {@link ChangeMetrics} and
- * {@link ProblemMetrics}; a practice added later (e.g. service requests) brings its own through a
+ * {@link IncidentMetrics}, {@link ServiceLevelMetrics}, {@link ChangeMetrics},
+ * {@link ProblemMetrics} and {@link RequestMetrics}; a further practice brings its own through a
  * {@link MetricsContributor}.
  */
 public interface MetricsSection {

@@ -72,6 +72,21 @@ public interface MetricsStore {
       Instant cancelledAt, boolean fixedByChange) {}
 
   /**
+   * A service request as the KPIs see it.
+   *
+   * @param number its number
+   * @param itemId its catalog item's id
+   * @param itemName the name of the newest version of that item in the catalog
+   * @param withApproval its item version asks for an approval (approval kind is not {@code NONE})
+   * @param submittedAt submitted
+   * @param approvedAt approved, or {@code null}
+   * @param rejectedAt rejected, or {@code null}
+   * @param fulfilledAt fulfilled, or {@code null}
+   */
+  record RequestFact(String number, String itemId, String itemName, boolean withApproval,
+      Instant submittedAt, Instant approvedAt, Instant rejectedAt, Instant fulfilledAt) {}
+
+  /**
    * @param query period and filter
    * @return incidents matching the filter that were opened before {@code to} and were open at
    *     some time in the period or opened, resolved or open at its end: at least those opened or
@@ -112,4 +127,10 @@ public interface MetricsStore {
    * @return incidents promoted to major incidents in the period
    */
   long majorIncidentsPromoted(MetricsQuery query);
+
+  /**
+   * @param query the period (no filter dimension applies to requests)
+   * @return requests submitted, approved, rejected or fulfilled in the period
+   */
+  List<RequestFact> requests(MetricsQuery query);
 }

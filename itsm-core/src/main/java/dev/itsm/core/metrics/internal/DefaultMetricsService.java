@@ -12,8 +12,10 @@ import dev.itsm.core.metrics.MetricsQuery;
 import dev.itsm.core.metrics.MetricsSection;
 import dev.itsm.core.metrics.MetricsService;
 import dev.itsm.core.metrics.PriorityCompliance;
+import dev.itsm.core.metrics.ItemVolume;
 import dev.itsm.core.metrics.ProblemMetrics;
 import dev.itsm.core.metrics.Ratio;
+import dev.itsm.core.metrics.RequestMetrics;
 import dev.itsm.core.metrics.ServiceLevelMetrics;
 import dev.itsm.core.metrics.TargetCompliance;
 import dev.itsm.core.metrics.WeeklyVolume;
@@ -24,6 +26,7 @@ import dev.itsm.core.spi.MetricsStore;
 import dev.itsm.core.spi.MetricsStore.ChangeFact;
 import dev.itsm.core.spi.MetricsStore.IncidentFact;
 import dev.itsm.core.spi.MetricsStore.ProblemFact;
+import dev.itsm.core.spi.MetricsStore.RequestFact;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -59,7 +62,9 @@ public final class DefaultMetricsService implements MetricsService {
     /** Change enablement. */
     CHANGE,
     /** Problem management. */
-    PROBLEM;
+    PROBLEM,
+    /** Service requests. */
+    REQUEST;
 
     /**
      * @param names names of deployed processes, e.g. {@code ItsmProcess} constant names
@@ -96,7 +101,7 @@ public final class DefaultMetricsService implements MetricsService {
    * @param clock "now" for the at-risk figure
    * @param levels calendars of the clocks (for the business time of running clocks)
    * @param practices the deployed practices
-   * @param contributors sections of further practices (EXTENSION POINT: service requests)
+   * @param contributors sections of further practices (EXTENSION POINT)
    */
   public DefaultMetricsService(MetricsStore store, Transactions tx, Clock clock,
       ServiceLevels levels, Set<Practice> practices, List<MetricsContributor> contributors) {
@@ -118,11 +123,12 @@ public final class DefaultMetricsService implements MetricsService {
       ServiceLevelMetrics sla = serviceLevels(q, now);
       ChangeMetrics changes = practices.contains(Practice.CHANGE) ? changes(q) : null;
       ProblemMetrics problems = practices.contains(Practice.PROBLEM) ? problems(q) : null;
+      RequestMetrics requests = practices.contains(Practice.REQUEST) ? requests(q) : null;
       List<MetricsSection> extra = new ArrayList<>();
       for (MetricsContributor c : contributors) {
         extra.add(c.compute(q));
       }
-      return new Metrics(q, now, incidents, sla, changes, problems, extra);
+      return new Metrics(q, now, incidents, sla, changes, problems, requests, extra);
     });
   }
 
@@ -280,6 +286,38 @@ public final class DefaultMetricsService implements MetricsService {
         && (p.resolvedAt() == null || !p.resolvedAt().isBefore(t))
         && (p.closedAt() == null || !p.closedAt().isBefore(t))
         && (p.cancelledAt() == null || !p.cancelledAt().isBefore(t));
+  }
+
+  // ------------------------------------------------------------------------------- requests
+
+  RequestMetrics requests(MetricsQuery q) {
+    List<RequestFact> all = store.requests(q);
+    Map<String, Long> counts = new TreeMap<>();
+    Map<String, String> names = new TreeMap<>();
+    for (RequestFact r : all) {
+      if (q.contains(r.submittedAt())) {
+        counts.merge(r.itemId(), 1L, Long::sum);
+        names.put(r.itemId(), r.itemName());
+      }
+    }
+    List<ItemVolume> volume = new ArrayList<>();
+    counts.forEach((id, n) -> volume.add(new ItemVolume(id, names.get(id), n)));
+    volume.sort(Comparator.comparingLong(ItemVolume::submitted).reversed()
+        .thenComparing(ItemVolume::itemId));
+    List<Duration> fulfilment = all.stream().filter(r -> q.contains(r.fulfilledAt()))
+        .map(r -> Duration.between(r.submittedAt(), r.fulfilledAt())).toList();
+    List<RequestFact> decided = all.stream().filter(r -> r.withApproval()
+        && q.contains(decision(r))).toList();
+    List<Duration> turnaround = decided.stream()
+        .map(r -> Duration.between(r.submittedAt(), decision(r))).toList();
+    return new RequestMetrics(volume, volume.stream().mapToLong(ItemVolume::submitted).sum(),
+        fulfilment.size(), Stats.mean(fulfilment), decided.size(), Stats.mean(turnaround),
+        ratio(decided, r -> r.rejectedAt() != null));
+  }
+
+  /** The approval decision: approved or rejected, {@code null} while undecided. */
+  private static Instant decision(RequestFact r) {
+    return r.rejectedAt() != null ? r.rejectedAt() : r.approvedAt();
   }
 
   // -------------------------------------------------------------------------------- helpers

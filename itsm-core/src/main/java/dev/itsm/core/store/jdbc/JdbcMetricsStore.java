@@ -24,7 +24,8 @@ import java.util.List;
  * The {@link MetricsStore} on the engine's database (H2 2.x or PostgreSQL), in portable SQL: the
  * filter, the period and the per-record aggregates (first assigned group from
  * {@code itsm_audit_change}, business time of the resolution clock from {@code itsm_sla_clock},
- * problem links, counts of known errors and major incidents) run in the database; ratios, means
+ * problem links, counts of known errors and major incidents, the catalog item's newest name) run
+ * in the database; ratios, means
  * and percentiles are computed by the metrics service in Java, since percentile functions are not
  * portable between the two databases.
  */
@@ -227,6 +228,33 @@ public final class JdbcMetricsStore implements MetricsStore {
       }
     } catch (SQLException e) {
       throw failure("reading problem metrics", e);
+    }
+    return out;
+  }
+
+  @Override
+  public List<RequestFact> requests(MetricsQuery q) {
+    Where w = new Where().and("(" + in("r.submitted_at") + " OR " + in("r.approved_at") + " OR "
+            + in("r.rejected_at") + " OR " + in("r.fulfilled_at") + ")",
+        q.from(), q.to(), q.from(), q.to(), q.from(), q.to(), q.from(), q.to());
+    String sql = "SELECT r.record_number, r.item_id, r.approval_kind, r.submitted_at,"
+        + " r.approved_at, r.rejected_at, r.fulfilled_at,"
+        + " (SELECT ci.item_name FROM itsm_catalog_item ci WHERE ci.item_id = r.item_id"
+        + "   ORDER BY ci.item_version DESC FETCH FIRST 1 ROWS ONLY) AS item_name"
+        + " FROM itsm_request r" + w.sql + " ORDER BY r.submitted_at, r.record_number";
+    List<RequestFact> out = new ArrayList<>();
+    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
+      w.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new RequestFact(rs.getString("record_number"), rs.getString("item_id"),
+              rs.getString("item_name"), !"NONE".equals(rs.getString("approval_kind")),
+              getInstant(rs, "submitted_at"), getInstant(rs, "approved_at"),
+              getInstant(rs, "rejected_at"), getInstant(rs, "fulfilled_at")));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("reading request metrics", e);
     }
     return out;
   }

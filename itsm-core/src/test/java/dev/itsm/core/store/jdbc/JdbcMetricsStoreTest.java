@@ -21,12 +21,14 @@ import dev.itsm.core.metrics.AgeBucket;
 import dev.itsm.core.metrics.ChangeMetrics;
 import dev.itsm.core.metrics.Figure;
 import dev.itsm.core.metrics.IncidentMetrics;
+import dev.itsm.core.metrics.ItemVolume;
 import dev.itsm.core.metrics.Metrics;
 import dev.itsm.core.metrics.MetricsQuery;
 import dev.itsm.core.metrics.MetricsSection;
 import dev.itsm.core.metrics.PriorityCompliance;
 import dev.itsm.core.metrics.ProblemMetrics;
 import dev.itsm.core.metrics.Ratio;
+import dev.itsm.core.metrics.RequestMetrics;
 import dev.itsm.core.metrics.ServiceLevelMetrics;
 import dev.itsm.core.metrics.TargetCompliance;
 import dev.itsm.core.metrics.WeeklyVolume;
@@ -35,6 +37,11 @@ import dev.itsm.core.metrics.internal.DefaultMetricsService.Practice;
 import dev.itsm.core.problem.KnownError;
 import dev.itsm.core.problem.Problem;
 import dev.itsm.core.problem.ProblemState;
+import dev.itsm.core.request.CatalogItem;
+import dev.itsm.core.request.FulfilmentTask;
+import dev.itsm.core.request.Request;
+import dev.itsm.core.request.RequestApproval;
+import dev.itsm.core.request.RequestState;
 import dev.itsm.core.sla.ServiceLevels;
 import dev.itsm.core.sla.SlaClock;
 import dev.itsm.core.sla.SlaClockState;
@@ -105,6 +112,7 @@ class JdbcMetricsStoreTest {
     var changes = new JdbcChangeStore(connections);
     var problems = new JdbcProblemStore(connections);
     var majors = new JdbcMajorIncidentStore(connections);
+    var requests = new JdbcRequestStore(connections);
 
     // INC1 P1 network/net, opened 03-02 09:00, resolved 13:00; resolution clock 3 h business
     incidents.insert(incident("INC1", Priority.P1, "network", t("2026-03-02T09:00"))
@@ -216,6 +224,63 @@ class JdbcMetricsStoreTest {
         "clear spool", null, null, null, "pia", t("2026-03-06T09:00")));
     problems.insertKnownError(new KnownError("KE2", "PRB3", "Old one", "cause", "workaround",
         null, null, null, "pia", t("2026-02-20T09:00")));
+
+    // catalog: laptop v1 "Laptop" and v2 "Standard laptop" (the newest name is reported),
+    // access (group approval), mouse (no approval)
+    requests.insertItem(item("laptop", 1, "Laptop", RequestApproval.manager()));
+    requests.insertItem(item("laptop", 2, "Standard laptop", RequestApproval.manager()));
+    requests.insertItem(item("access", 1, "System access",
+        RequestApproval.group("security-owners")));
+    requests.insertItem(item("mouse", 1, "Mouse", RequestApproval.none()));
+    // REQ1 laptop v1: submitted 03-02 09:00, approved 11:00 (2 h), fulfilled 03-04 09:00 (48 h)
+    requests.insert(request("REQ1", "laptop", 1, RequestState.FULFILLED, t("2026-03-02T09:00"))
+        .approvedAt(t("2026-03-02T11:00")).fulfilledAt(t("2026-03-04T09:00")).build());
+    // REQ2 laptop v2: submitted 03-10 09:00, rejected 03-11 09:00 (24 h)
+    requests.insert(request("REQ2", "laptop", 2, RequestState.REJECTED, t("2026-03-10T09:00"))
+        .rejectedAt(t("2026-03-11T09:00")).build());
+    // REQ3 access: submitted 03-05 10:00, approved 11:00 (1 h), fulfilled 16:00 (6 h)
+    requests.insert(request("REQ3", "access", 1, RequestState.CLOSED, t("2026-03-05T10:00"))
+        .approvedAt(t("2026-03-05T11:00")).fulfilledAt(t("2026-03-05T16:00"))
+        .closedAt(t("2026-03-06T10:00")).build());
+    // REQ4 mouse, no approval: submitted 03-06 08:00, fulfilled 12:00 (4 h)
+    requests.insert(request("REQ4", "mouse", 1, RequestState.FULFILLED, t("2026-03-06T08:00"))
+        .fulfilledAt(t("2026-03-06T12:00")).build());
+    // REQ5 laptop v1: submitted 02-27 09:00 (before the period), approved 03-02 09:00 (72 h, in
+    // the period), fulfilled 03-16 09:00 (after it)
+    requests.insert(request("REQ5", "laptop", 1, RequestState.FULFILLED, t("2026-02-27T09:00"))
+        .approvedAt(t("2026-03-02T09:00")).fulfilledAt(t("2026-03-16T09:00")).build());
+    // REQ6 access: submitted 03-15 20:00, still awaiting approval
+    requests.insert(request("REQ6", "access", 1, RequestState.AWAITING_APPROVAL,
+        t("2026-03-15T20:00")).build());
+    // REQ7 mouse: submitted and fulfilled before the period: counts nowhere
+    requests.insert(request("REQ7", "mouse", 1, RequestState.CLOSED, t("2026-02-20T09:00"))
+        .fulfilledAt(t("2026-02-21T09:00")).closedAt(t("2026-02-22T09:00")).build());
+    // REQ8 access: submitted 03-12 09:00, cancelled 10:00 while awaiting approval (no decision)
+    requests.insert(request("REQ8", "access", 1, RequestState.CANCELLED, t("2026-03-12T09:00"))
+        .cancelledAt(t("2026-03-12T10:00")).build());
+  }
+
+  private static CatalogItem item(String id, int version, String name,
+      RequestApproval approval) {
+    return CatalogItem.builder(id).name(name).approval(approval)
+        .sequential(FulfilmentTask.of("Deliver", "desktop-support")).version(version)
+        .defined(t("2026-01-01T00:00"), "cathy").build();
+  }
+
+  /** A request with the approval of its item: laptop by mia, access by a group, mouse none. */
+  private static Request.Builder request(String number, String item, int version,
+      RequestState state, Instant submittedAt) {
+    RequestApproval.Kind kind = switch (item) {
+      case "laptop" -> RequestApproval.Kind.MANAGER;
+      case "access" -> RequestApproval.Kind.GROUP;
+      default -> RequestApproval.Kind.NONE;
+    };
+    return Request.builder().number(number).version(1).state(state).item(item)
+        .itemVersion(version).itemName(item).requestedBy("carol").requestedFor("carol")
+        .quantity(1).approvalKind(kind)
+        .approver(kind == RequestApproval.Kind.MANAGER ? "mia" : null)
+        .approverGroup(kind == RequestApproval.Kind.GROUP ? "security-owners" : null)
+        .eligibleApprovers(kind == RequestApproval.Kind.NONE ? 0 : 1).submittedAt(submittedAt);
   }
 
   private static Incident.Builder incident(String number, Priority p, String group,
@@ -268,7 +333,7 @@ class JdbcMetricsStoreTest {
         List.of(q -> new MetricsSection() {
           @Override
           public String practice() {
-            return "Service requests (stub)";
+            return "Other practice (stub)";
           }
 
           @Override
@@ -415,13 +480,51 @@ class JdbcMetricsStoreTest {
   }
 
   @Test
+  void requestKpis() {
+    RequestMetrics m = all(PERIOD).requests().orElseThrow();
+    // submitted in the period: access REQ3, REQ6, REQ8; laptop REQ1, REQ2 (v1 and v2 together,
+    // named after v2); mouse REQ4 (REQ5 and REQ7 before the period)
+    assertThat(m.volumeByItem()).containsExactly(
+        new ItemVolume("access", "System access", 3),
+        new ItemVolume("laptop", "Standard laptop", 2),
+        new ItemVolume("mouse", "Mouse", 1));
+    assertThat(m.submitted()).isEqualTo(6);
+    // fulfilled in the period: REQ1 48 h, REQ3 6 h, REQ4 4 h (REQ5 after, REQ7 before):
+    // 58 h / 3 = 19 h 20 min
+    assertThat(m.fulfilled()).isEqualTo(3);
+    assertThat(m.meanFulfilmentTime()).isEqualTo(h(19).plusMinutes(20));
+    // decided in the period, with approval: REQ1 2 h, REQ2 24 h (rejected), REQ3 1 h, REQ5 72 h
+    // (submitted before the period); REQ4 has no approval, REQ6 and REQ8 no decision:
+    // 99 h / 4 = 24 h 45 min
+    assertThat(m.decided()).isEqualTo(4);
+    assertThat(m.meanApprovalTurnaround()).isEqualTo(h(24).plusMinutes(45));
+    assertThat(m.rejected()).isEqualTo(new Ratio(1, 4));
+    assertThat(m.figures()).extracting(Figure::name).contains(
+        "Submitted: Standard laptop (laptop)", "Mean fulfilment time", "Approval turnaround",
+        "Rejected share");
+    // no filter dimension applies to requests
+    assertThat(all(PERIOD.category("network").assignmentGroup("network").service("net")
+        .priority(Priority.P1)).requests()).contains(m);
+    // a week: 03-09 to 03-16: submitted REQ2 (laptop), REQ6, REQ8 (access); nothing fulfilled;
+    // decided REQ2 (rejected, 24 h)
+    RequestMetrics week = all(MetricsQuery.between(t("2026-03-09T00:00"), TO)).requests()
+        .orElseThrow();
+    assertThat(week.volumeByItem()).containsExactly(new ItemVolume("access", "System access", 2),
+        new ItemVolume("laptop", "Standard laptop", 1));
+    assertThat(week.meanFulfilmentTime()).isNull();
+    assertThat(week.meanApprovalTurnaround()).isEqualTo(h(24));
+    assertThat(week.rejected()).isEqualTo(new Ratio(1, 1));
+  }
+
+  @Test
   void practicesNotDeployedAreAbsent() {
     Metrics m = service(EnumSet.of(Practice.INCIDENT)).compute(PERIOD);
     assertThat(m.changes()).isEmpty();
     assertThat(m.problems()).isEmpty();
+    assertThat(m.requests()).isEmpty();
     assertThat(m.incidents().orElseThrow().majorIncidents()).isEmpty();
     assertThat(m.sections()).extracting(MetricsSection::practice).containsExactly(
-        "Incident management", "Service level management", "Service requests (stub)");
+        "Incident management", "Service level management", "Other practice (stub)");
     assertThat(m.incidents().orElseThrow().figures()).extracting(Figure::name)
         .doesNotContain("Major incidents");
   }
@@ -435,6 +538,9 @@ class JdbcMetricsStoreTest {
     assertThat(i.reopen()).isEqualTo(new Ratio(0, 0));
     assertThat(i.reopen().percent()).isNaN();
     assertThat(m.changes().orElseThrow().meanLeadTime()).isNull();
+    assertThat(m.requests().orElseThrow().volumeByItem()).isEmpty();
+    assertThat(m.requests().orElseThrow().meanFulfilmentTime()).isNull();
+    assertThat(m.requests().orElseThrow().rejected()).isEqualTo(new Ratio(0, 0));
     assertThat(m.sections()).allSatisfy(s -> assertThat(s.figures()).isNotEmpty());
   }
 }
