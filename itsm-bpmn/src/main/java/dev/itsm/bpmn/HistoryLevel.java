@@ -2,7 +2,9 @@ package dev.itsm.bpmn;
 
 /**
  * How much process history the engine keeps (Camunda's history levels). The ITSM records, their
- * timeline and audit trail are kept whatever the level.
+ * timeline and audit trail, and each service-level clock's history are kept whatever the level.
+ * Below {@code FULL} the service-level clock instances themselves write no engine history: the
+ * library's clock history already says all it would.
  */
 public enum HistoryLevel {
   /** No process history. */
@@ -11,7 +13,7 @@ public enum HistoryLevel {
   ACTIVITY,
   /** ACTIVITY plus variable updates (default). */
   AUDIT,
-  /** Everything, including user operation logs. */
+  /** Everything, including user operation logs and the service-level clock instances. */
   FULL;
 
   String camundaName() {

@@ -20,6 +20,7 @@ import dev.itsm.bpmn.internal.EngineTransactions;
 import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
 import dev.itsm.bpmn.internal.IncidentProcessModel;
 import dev.itsm.bpmn.internal.ItsmJdbcSession;
+import dev.itsm.bpmn.internal.SelectiveHistoryLevel;
 import dev.itsm.bpmn.internal.SlaClockProcess;
 import dev.itsm.bpmn.internal.CamundaRequestWorkflow;
 import dev.itsm.bpmn.internal.RequestProcessCallbacks;
@@ -496,6 +497,11 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
+     * The process history level. At {@code ACTIVITY} and {@code AUDIT} the service-level clock
+     * instances write no engine history (each clock's history is in {@code itsm_sla_history},
+     * {@code serviceLevels().history(clockId)}); {@code FULL} keeps theirs too. The database
+     * records Camunda's plain level either way, so a plain Camunda engine (Cockpit) opens it.
+     *
      * @param level the process history level; default {@link HistoryLevel#AUDIT}
      * @return this
      */
@@ -1005,7 +1011,7 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setDataSource(ds);
       cfg.setTransactionsExternallyManaged(false);
       cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-      cfg.setHistory(historyLevel.camundaName());
+      configureHistory(cfg);
       cfg.setIdGenerator(new StrongUuidGenerator());
       // started below, once the beans the diagrams call are bound: a timer that is already due
       // must not fire into an unbound callback
@@ -1220,6 +1226,27 @@ public final class ItsmEngine implements AutoCloseable {
       } catch (ValidationException e) {
         throw new ItsmConfigurationException("Cannot define " + what + ": " + e.getMessage(), e);
       }
+    }
+
+    /**
+     * The chosen history level; at {@code ACTIVITY} and {@code AUDIT} narrowed so that processes
+     * whose diagram says {@code itsm.history = none} (the service-level clocks) write none.
+     */
+    private void configureHistory(StandaloneProcessEngineConfiguration cfg) {
+      org.camunda.bpm.engine.impl.history.HistoryLevel plain = switch (historyLevel) {
+        case ACTIVITY -> org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_ACTIVITY;
+        case AUDIT -> org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_AUDIT;
+        case NONE, FULL -> null;
+      };
+      if (plain == null) {
+        cfg.setHistory(historyLevel.camundaName());
+        return;
+      }
+      SelectiveHistoryLevel selective = new SelectiveHistoryLevel(plain);
+      cfg.setCustomHistoryLevels(List.of(selective));
+      cfg.setHistoryLevel(selective);
+      cfg.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(
+          SelectiveHistoryLevel.parseListener())));
     }
 
     /** A diagram to deploy: its name, bytes and contract report. */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The database under an engine test, fresh and empty, of one of the kinds in {@link TestDatabase}:
@@ -80,6 +82,23 @@ final class EngineDatabase implements AutoCloseable {
   Connection connect() throws SQLException {
     return postgres != null ? postgres.connect()
         : DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("itsm"), "sa", "");
+  }
+
+  /**
+   * A data source on the database for something else than an ITSM engine (a plain Camunda engine
+   * sharing it, say); on PostgreSQL the pool the ITSM engines get.
+   *
+   * @return a data source; this object closes what needs closing
+   */
+  DataSource dataSource() {
+    if (pool != null) {
+      return pool;
+    }
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:file:" + directory.resolve("itsm"));
+    h2.setUser("sa");
+    h2.setPassword("");
+    return h2;
   }
 
   /** Closes the pool and drops the database (H2: the temporary directory goes with the test). */

@@ -56,7 +56,8 @@ import java.util.stream.Stream;
  *       armed) through the ITSM API and through {@link RawIncidentIntegration} (plain BPMN driven
  *       through RuntimeService and TaskService), same engine settings, history level and
  *       database, one thread each, after a warm-up, interleaved in rounds: throughput of both and
- *       their ratio, then p50/p95/p99 of each API operation.
+ *       their ratio, the SQL statements a lifecycle runs on each side ({@link SqlStatements}), then
+ *       p50/p95/p99 of each API operation.
  *   <li>A service desk's work-queue queries through {@code engine.incidents().query()} with
  *       100,000 incidents (1,000,000 with {@code --long}) loaded by {@link BulkLoader}.
  *   <li>Boot time on an empty and on the existing database (each in a fresh JVM, as a restart
@@ -241,14 +242,16 @@ public final class Benchmark {
   private static final class Side {
     final String name;
     final Flow flow;
+    final Path database;
     final List<Latencies> latencies = OPERATIONS.stream().map(Latencies::new).toList();
     final List<Latencies> warmup = OPERATIONS.stream().map(Latencies::new).toList();
     long cpuNanos;
     String last;
 
-    Side(String name, Flow flow) {
+    Side(String name, Flow flow, Path database) {
       this.name = name;
       this.flow = flow;
+      this.database = database;
     }
 
     double perSecond(int flows) {
@@ -276,12 +279,15 @@ public final class Benchmark {
         ItsmEngine noClocks = options.withoutClocks() ? ItsmEngine.builder()
             .dataDirectory(dir.resolve("itsm-no-clocks")).processes(ItsmProcess.INCIDENT)
             .serviceLevels(ServiceLevels.builder().build()).build() : null) {
-      Side itsm = new Side("ITSM API", (d, lat) -> itsmFlow(engine.incidents(), d, lat));
-      Side raw = new Side("hand-written", (d, lat) -> rawFlow(hand, d, lat));
+      Side itsm = new Side("ITSM API", (d, lat) -> itsmFlow(engine.incidents(), d, lat),
+          dir.resolve("itsm").resolve("itsm"));
+      Side raw = new Side("hand-written", (d, lat) -> rawFlow(hand, d, lat),
+          dir.resolve("raw").resolve("raw"));
       List<Side> sides = new ArrayList<>(List.of(itsm, raw));
       if (noClocks != null) {
         sides.add(new Side("ITSM API, no SLA clocks",
-            (d, lat) -> itsmFlow(noClocks.incidents(), d, lat)));
+            (d, lat) -> itsmFlow(noClocks.incidents(), d, lat),
+            dir.resolve("itsm-no-clocks").resolve("itsm")));
       }
       long warmStart = System.nanoTime();
       for (int i = 0; i < options.warmup(); i++) {
@@ -321,6 +327,19 @@ public final class Benchmark {
       if (sides.size() > 2) {
         out.printf(Locale.ROOT, "  ratio itsm without SLA clocks/raw %.2f%n",
             sides.get(2).perSecond(options.flows()) / rawRate);
+      }
+
+      // not timed: what each side asks of the database, a figure the machine's load cannot move
+      int counted = Math.min(100, options.flows());
+      List<FlowData> batch = Stream.generate(() -> FlowData.of(random)).limit(counted).toList();
+      out.printf("%nSQL statements per lifecycle (H2 query statistics over %d more lifecycles;"
+          + " commits not counted):%n", counted);
+      for (Side side : sides) {
+        List<Latencies> ignored = OPERATIONS.stream().map(Latencies::new).toList();
+        SqlStatements n = SqlStatements.of(side.database,
+            () -> batch.forEach(d -> side.flow.run(d, ignored)));
+        out.printf(Locale.ROOT, "  %-24s %8.1f  (%.1f inserts, updates and deletes)%n", side.name,
+            n.statements() / (double) counted, n.writes() / (double) counted);
       }
 
       out.printf("%n== Latency per operation, ms (ITSM API; hand-written for comparison)%n");

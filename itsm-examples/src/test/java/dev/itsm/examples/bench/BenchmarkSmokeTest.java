@@ -30,6 +30,7 @@ class BenchmarkSmokeTest {
     assertThat(printed)
         .contains("throughput")
         .contains("ratio itsm/raw")
+        .contains("SQL statements per lifecycle")
         .contains("check: last ITSM incident")
         .contains("open incidents of a group by priority")
         .contains("at risk of breach in a group")
