@@ -1,5 +1,6 @@
 package dev.itsm.core.audit.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.ValidationException;
 import dev.itsm.core.ValidationException.Violation;
 import dev.itsm.core.audit.AuditBreak;
@@ -68,6 +69,7 @@ public final class DefaultAuditService implements AuditService {
 
   @Override
   public String head(String recordNumber) {
+    Arguments.key(recordNumber, "recordNumber");
     List<ChainedAuditEntry> chain = transactions.required(() -> store.chainOf(recordNumber));
     return chain.isEmpty() ? null : chain.get(chain.size() - 1).entryHash();
   }

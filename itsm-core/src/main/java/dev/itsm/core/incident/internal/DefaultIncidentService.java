@@ -1,5 +1,6 @@
 package dev.itsm.core.incident.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.RecordNotFoundException;
@@ -305,11 +306,13 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public Incident get(String number) {
+    Arguments.key(number, "number");
     return find(number).orElseThrow(() -> new RecordNotFoundException(number));
   }
 
   @Override
   public Optional<Incident> find(String number) {
+    Arguments.key(number, "number");
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }
@@ -329,6 +332,7 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public List<TimelineEntry> timeline(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return store.timeline(number);
@@ -337,6 +341,7 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public List<AuditEntry> auditTrail(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return audit.forRecord(number);
