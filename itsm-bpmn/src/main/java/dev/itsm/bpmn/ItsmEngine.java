@@ -17,6 +17,7 @@ import dev.itsm.bpmn.internal.StageResolver;
 import dev.itsm.bpmn.internal.NamedHooks;
 import dev.itsm.bpmn.internal.CommandContextConnections;
 import dev.itsm.bpmn.internal.EngineTransactions;
+import dev.itsm.bpmn.internal.ObjectVariablesRefused;
 import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
 import dev.itsm.bpmn.internal.IncidentProcessModel;
 import dev.itsm.bpmn.internal.ItsmJdbcSession;
@@ -141,6 +142,7 @@ import org.slf4j.LoggerFactory;
 public final class ItsmEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ItsmEngine.class);
+
 
   /** The library version. */
   public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -1025,8 +1027,12 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
       cfg.setHistory(historyLevel.camundaName());
       cfg.setIdGenerator(new StrongUuidGenerator());
-      // variables hold primitives, strings and dates only: never Java-serialised objects
+      // variables hold primitives, strings and dates only: never Java-serialised objects. The flag
+      // only refuses variables given in serialised form; an object given as such would still be
+      // Java-serialised, so a serializer placed first refuses every object variable
       cfg.setJavaSerializationFormatEnabled(false);
+      cfg.setCustomPreVariableSerializers(new ArrayList<>(List.of(new ObjectVariablesRefused())));
+      cfg.setDefaultSerializationFormat(ObjectVariablesRefused.NAME);
       // started below, once the beans the diagrams call are bound: a timer that is already due
       // must not fire into an unbound callback
       cfg.setJobExecutorActivate(false);

@@ -50,13 +50,14 @@ import org.junit.jupiter.api.io.TempDir;
  * call must leave every stored record, its timeline, its audit trail and the chain's
  * verification unchanged; at the end every process variable is a primitive, string or date.
  *
- * <p>Reproducible: the seed is printed; rerun with {@code -Ditsm.fuzz.seed=<seed>}; the number of
- * calls is {@code -Ditsm.fuzz.calls} (default 700).
+ * <p>Reproducible: the seed is printed (a fixed default, so the build is stable; pass another with
+ * {@code -Ditsm.fuzz.seed=<seed>} to explore); the number of calls is {@code -Ditsm.fuzz.calls}
+ * (default 1000, about 10 s on H2). {@code -Ditsm.fuzz.trace=true} prints every call.
  */
 class HostileInputFuzzTest {
 
-  private static final long SEED = Long.getLong("itsm.fuzz.seed", System.nanoTime());
-  private static final int CALLS = Integer.getInteger("itsm.fuzz.calls", 700);
+  private static final long SEED = Long.getLong("itsm.fuzz.seed", 20_261_130L);
+  private static final int CALLS = Integer.getInteger("itsm.fuzz.calls", 1000);
 
   private static final String TEN_MB = "x".repeat(10 * 1024 * 1024);
   private static final List<String> HOSTILE = List.of("", " ", "\t\n", TEN_MB, "y".repeat(4001),

@@ -214,6 +214,11 @@ final class CatalogRules {
         problems.add(new Violation(tp + ".stage", "Min", "must be at least 1"));
         continue;
       }
+      if (t.stage() > MAX_TASKS) {
+        // stages are numbered without gaps, so there are at most as many stages as tasks
+        problems.add(new Violation(tp + ".stage", "Max", "must be at most " + MAX_TASKS));
+        continue;
+      }
       stages.add(t.stage());
       if (t.stage() < previousStage) {
         problems.add(new Violation(tp + ".stage", "Order", "must not be below the stage of the"
@@ -227,6 +232,7 @@ final class CatalogRules {
       if (!stages.isEmpty() && !stages.contains(s)) {
         problems.add(new Violation(p, "Stages", "stage " + s + " has no task: number the stages"
             + " 1, 2, 3 without gaps"));
+        break;
       }
     }
   }
