@@ -27,14 +27,26 @@ public final class Arguments {
    *     or contains a control character
    */
   public static String key(String value, String name) {
-    String problem = value == null || value.isBlank() ? "must not be blank"
-        : value.length() > MAX_KEY_LENGTH ? "must be at most " + MAX_KEY_LENGTH + " characters"
-        : value.chars().anyMatch(Character::isISOControl) ? "must not contain control characters"
-        : null;
+    String problem = problem(value);
     if (problem != null) {
       throw new ValidationException("Read", List.of(new Violation(name, "Key", problem)));
     }
     return value;
+  }
+
+  /**
+   * @param value a record number or id
+   * @return whether {@link #key} accepts it; {@code find} methods answer "none" for the others
+   */
+  public static boolean isKey(String value) {
+    return problem(value) == null;
+  }
+
+  private static String problem(String value) {
+    return value == null || value.isBlank() ? "must not be blank"
+        : value.length() > MAX_KEY_LENGTH ? "must be at most " + MAX_KEY_LENGTH + " characters"
+        : value.chars().anyMatch(Character::isISOControl) ? "must not contain control characters"
+        : null;
   }
 
   /**

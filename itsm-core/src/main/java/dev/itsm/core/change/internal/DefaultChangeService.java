@@ -607,7 +607,9 @@ public final class DefaultChangeService implements ChangeService {
 
   @Override
   public Optional<Change> find(String number) {
-    Arguments.key(number, "number");
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }

@@ -312,8 +312,7 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public Optional<Incident> find(String number) {
-    Arguments.key(number, "number");
-    if (number == null || number.isBlank()) {
+    if (!Arguments.isKey(number)) {
       return Optional.empty();
     }
     return tx.required(() -> store.find(number));

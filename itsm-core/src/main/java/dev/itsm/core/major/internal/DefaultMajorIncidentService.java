@@ -270,7 +270,9 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
 
   @Override
   public Optional<MajorIncident> find(String number) {
-    Arguments.key(number, "number");
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }

@@ -427,7 +427,9 @@ public final class DefaultProblemService implements ProblemService {
 
   @Override
   public Optional<Problem> find(String number) {
-    Arguments.key(number, "number");
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }

@@ -532,7 +532,9 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public Optional<Request> find(String number) {
-    Arguments.key(number, "number");
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }

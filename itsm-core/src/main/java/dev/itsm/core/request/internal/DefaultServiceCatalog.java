@@ -155,7 +155,9 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
 
   @Override
   public Optional<CatalogItem> find(String id) {
-    Arguments.key(id, "id");
+    if (!Arguments.isKey(id)) {
+      return Optional.empty();
+    }
     if (id == null || id.isBlank()) {
       return Optional.empty();
     }
