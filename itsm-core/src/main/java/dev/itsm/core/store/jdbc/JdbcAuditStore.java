@@ -55,6 +55,8 @@ public final class JdbcAuditStore implements AuditStore {
           }
         }
       }
+      // the id is drawn after the predecessor was read, so an entry's id is always above its
+      // predecessor's, even when another transaction drew an id earlier and committed later
       long id = db.nextValue("itsm_audit_seq");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO itsm_audit (id, record_number,"
           + " actor_id, operation, occurred_at, prev_hash, entry_hash)"
