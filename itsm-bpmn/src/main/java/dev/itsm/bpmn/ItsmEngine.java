@@ -17,6 +17,7 @@ import dev.itsm.bpmn.internal.StageResolver;
 import dev.itsm.bpmn.internal.NamedHooks;
 import dev.itsm.bpmn.internal.CommandContextConnections;
 import dev.itsm.bpmn.internal.EngineTransactions;
+import dev.itsm.bpmn.internal.ObjectVariablesRefused;
 import dev.itsm.bpmn.internal.IncidentProcessCallbacks;
 import dev.itsm.bpmn.internal.IncidentProcessModel;
 import dev.itsm.bpmn.internal.ItsmJdbcSession;
@@ -69,6 +70,8 @@ import dev.itsm.core.policy.AssignmentRule;
 import dev.itsm.core.policy.NumberingPolicy;
 import dev.itsm.core.policy.PriorityMatrix;
 import dev.itsm.core.spi.AfterListener;
+import dev.itsm.core.audit.AuditService;
+import dev.itsm.core.audit.internal.DefaultAuditService;
 import dev.itsm.core.spi.AuditStore;
 import dev.itsm.core.spi.BeforeHook;
 import dev.itsm.core.spi.ChangeStore;
@@ -141,6 +144,7 @@ public final class ItsmEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ItsmEngine.class);
 
+
   /** The library version. */
   public static final String VERSION = "0.1.0-SNAPSHOT";
 
@@ -157,6 +161,7 @@ public final class ItsmEngine implements AutoCloseable {
   private final ServiceCatalog catalog;
   private final ServiceLevelService serviceLevels;
   private final MetricsService metrics;
+  private final AuditService audit;
   private final Outbox outbox;
   private volatile boolean closed;
 
@@ -164,7 +169,8 @@ public final class ItsmEngine implements AutoCloseable {
       EngineTransactions transactions, CommandValidator validator, Set<ItsmProcess> processes,
       IncidentService incidents, ChangeService changes, ProblemService problems,
       MajorIncidentService majorIncidents, RequestService requests, ServiceCatalog catalog,
-      ServiceLevelService serviceLevels, Outbox outbox, MetricsService metrics) {
+      ServiceLevelService serviceLevels, Outbox outbox, MetricsService metrics,
+      AuditService audit) {
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
@@ -179,6 +185,7 @@ public final class ItsmEngine implements AutoCloseable {
     this.serviceLevels = serviceLevels;
     this.outbox = outbox;
     this.metrics = metrics;
+    this.audit = audit;
   }
 
   /** @return a new builder with the defaults described on each of its methods */
@@ -293,6 +300,19 @@ public final class ItsmEngine implements AutoCloseable {
    */
   public MetricsService metrics() {
     return metrics;
+  }
+
+  /**
+   * The audit trail's hash chains: verify a record or a period.
+   *
+   * <pre>{@code
+   * AuditVerification v = engine.audit().verify("INC0000001");
+   * }</pre>
+   *
+   * @return the audit service
+   */
+  public AuditService audit() {
+    return audit;
   }
 
   /**
@@ -1013,6 +1033,12 @@ public final class ItsmEngine implements AutoCloseable {
       cfg.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
       configureHistory(cfg);
       cfg.setIdGenerator(new StrongUuidGenerator());
+      // variables hold primitives, strings and dates only: never Java-serialised objects. The flag
+      // only refuses variables given in serialised form; an object given as such would still be
+      // Java-serialised, so a serializer placed first refuses every object variable
+      cfg.setJavaSerializationFormatEnabled(false);
+      cfg.setCustomPreVariableSerializers(new ArrayList<>(List.of(new ObjectVariablesRefused())));
+      cfg.setDefaultSerializationFormat(ObjectVariablesRefused.NAME);
       // started below, once the beans the diagrams call are bound: a timer that is already due
       // must not fire into an unbound callback
       cfg.setJobExecutorActivate(false);
@@ -1199,7 +1225,8 @@ public final class ItsmEngine implements AutoCloseable {
             VERSION, historyLevel, jobExecutor ? "on" : "off");
         return new ItsmEngine(engine, owned, tx, validator,
             Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, problems, majors,
-            requests, catalog, sla, outbox, metrics);
+            requests, catalog, sla, outbox, metrics, new DefaultAuditService(tx,
+                Objects.requireNonNull(auditStore.apply(connections), "auditStore factory")));
       } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();

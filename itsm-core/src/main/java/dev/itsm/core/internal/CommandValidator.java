@@ -19,6 +19,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class CommandValidator implements AutoCloseable {
 
+  /** The longest actor id accepted (the audit trail's column holds 100 characters). */
+  public static final int MAX_ACTOR_ID = 100;
+
   private final ValidatorFactory factory;
   private final Validator validator;
 
@@ -41,6 +44,11 @@ public final class CommandValidator implements AutoCloseable {
     List<Violation> violations = new ArrayList<>();
     if (actor == null) {
       violations.add(new Violation("actor", "NotNull", "must not be null: name the acting user"));
+    } else if (actor.id().length() > MAX_ACTOR_ID) {
+      violations.add(new Violation("actor.id", "Size", "must be at most " + MAX_ACTOR_ID
+          + " characters"));
+    } else if (actor.id().chars().anyMatch(Character::isISOControl)) {
+      violations.add(new Violation("actor.id", "Pattern", "must not contain control characters"));
     }
     if (command == null) {
       violations.add(new Violation("command", "NotNull", "must not be null"));

@@ -1,5 +1,6 @@
 package dev.itsm.core.change.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.change.Change;
 import dev.itsm.core.change.ChangeQuery;
 import dev.itsm.core.change.ChangeSort;
@@ -39,7 +40,7 @@ final class DefaultChangeQuery implements ChangeQuery {
 
   @Override
   public ChangeQuery state(ChangeState... values) {
-    states = Set.of(values);
+    states = Arguments.members("state", values);
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.itsm.core.change.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmException;
 import dev.itsm.core.NotPermittedException;
@@ -600,11 +601,15 @@ public final class DefaultChangeService implements ChangeService {
 
   @Override
   public Change get(String number) {
+    Arguments.key(number, "number");
     return find(number).orElseThrow(() -> new RecordNotFoundException(number));
   }
 
   @Override
   public Optional<Change> find(String number) {
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }
@@ -641,6 +646,7 @@ public final class DefaultChangeService implements ChangeService {
 
   @Override
   public List<ApprovalRecord> decisions(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return store.decisions(number);
@@ -649,6 +655,7 @@ public final class DefaultChangeService implements ChangeService {
 
   @Override
   public List<TimelineEntry> timeline(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return store.timeline(number);
@@ -657,6 +664,7 @@ public final class DefaultChangeService implements ChangeService {
 
   @Override
   public List<AuditEntry> auditTrail(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return audit.forRecord(number);

@@ -1,5 +1,6 @@
 package dev.itsm.core.incident.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.IncidentQuery;
 import dev.itsm.core.incident.IncidentSort;
@@ -41,13 +42,13 @@ final class DefaultIncidentQuery implements IncidentQuery {
 
   @Override
   public IncidentQuery state(IncidentState... values) {
-    states = Set.of(values);
+    states = Arguments.members("state", values);
     return this;
   }
 
   @Override
   public IncidentQuery priority(Priority... values) {
-    priorities = Set.of(values);
+    priorities = Arguments.members("priority", values);
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.itsm.core.incident.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.RecordNotFoundException;
@@ -305,12 +306,13 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public Incident get(String number) {
+    Arguments.key(number, "number");
     return find(number).orElseThrow(() -> new RecordNotFoundException(number));
   }
 
   @Override
   public Optional<Incident> find(String number) {
-    if (number == null || number.isBlank()) {
+    if (!Arguments.isKey(number)) {
       return Optional.empty();
     }
     return tx.required(() -> store.find(number));
@@ -329,6 +331,7 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public List<TimelineEntry> timeline(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return store.timeline(number);
@@ -337,6 +340,7 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public List<AuditEntry> auditTrail(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return audit.forRecord(number);

@@ -1,5 +1,6 @@
 package dev.itsm.core.major.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmException;
 import dev.itsm.core.RecordNotFoundException;
@@ -269,6 +270,9 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
 
   @Override
   public Optional<MajorIncident> find(String number) {
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }
@@ -277,6 +281,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
 
   @Override
   public MajorIncident get(String number) {
+    Arguments.key(number, "number");
     return find(number).orElseThrow(() -> new RecordNotFoundException(number));
   }
 

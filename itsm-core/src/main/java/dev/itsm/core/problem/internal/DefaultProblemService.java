@@ -1,5 +1,6 @@
 package dev.itsm.core.problem.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.RecordNotFoundException;
 import dev.itsm.core.ValidationException;
@@ -420,11 +421,15 @@ public final class DefaultProblemService implements ProblemService {
 
   @Override
   public Problem get(String number) {
+    Arguments.key(number, "number");
     return find(number).orElseThrow(() -> new RecordNotFoundException(number));
   }
 
   @Override
   public Optional<Problem> find(String number) {
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }
@@ -452,6 +457,7 @@ public final class DefaultProblemService implements ProblemService {
 
   @Override
   public List<KnownError> knownErrorsFor(String incidentNumber) {
+    Arguments.key(incidentNumber, "incidentNumber");
     IncidentService incidents = settings.incidents();
     if (incidents == null) {
       throw new dev.itsm.core.ItsmConfigurationException("Incident management is not enabled:"
@@ -463,6 +469,7 @@ public final class DefaultProblemService implements ProblemService {
 
   @Override
   public List<TimelineEntry> timeline(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return store.timeline(number);
@@ -471,6 +478,7 @@ public final class DefaultProblemService implements ProblemService {
 
   @Override
   public List<AuditEntry> auditTrail(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return audit.forRecord(number);

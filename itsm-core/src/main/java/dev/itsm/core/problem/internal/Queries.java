@@ -1,5 +1,6 @@
 package dev.itsm.core.problem.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.problem.KnownError;
 import dev.itsm.core.problem.KnownErrorQuery;
 import dev.itsm.core.problem.Problem;
@@ -38,7 +39,12 @@ final class Queries {
       this.counter = counter;
     }
 
-    @Override public ProblemQuery state(ProblemState... v) { states = Set.of(v); return this; }
+    @Override
+    public ProblemQuery state(ProblemState... v) {
+      states = Arguments.members("state", v);
+      return this;
+    }
+
     @Override public ProblemQuery problemManager(String v) { manager = v; return this; }
     @Override public ProblemQuery linkedIncident(String v) { incident = v; return this; }
     @Override public ProblemQuery fixChange(String v) { change = v; return this; }

@@ -36,6 +36,11 @@ final class CatalogRules {
    * @param processes whether a process of that key is deployed
    * @param problems where to add every broken rule
    */
+  /** The most form fields an item may have. */
+  static final int MAX_FIELDS = 100;
+  /** The most options a CHOICE field may have. */
+  static final int MAX_OPTIONS = 500;
+
   static void check(CatalogItem item, String prefix, Predicate<String> calendars,
       Predicate<String> processes, List<Violation> problems) {
     if (item.id() == null || !ID.matcher(item.id()).matches()) {
@@ -45,6 +50,13 @@ final class CatalogRules {
     text(item.name(), prefix + "name", true, 200, problems);
     text(item.description(), prefix + "description", false, 4000, problems);
     text(item.deliveryNote(), prefix + "deliveryNote", false, 4000, problems);
+    if (item.fields().size() > MAX_FIELDS || item.tasks().size() > MAX_TASKS
+        || item.fields().stream().anyMatch(f -> f != null && f.options().size() > MAX_OPTIONS)) {
+      problems.add(new Violation(prefix + "fields", "Size", "an item has at most " + MAX_FIELDS
+          + " fields of at most " + MAX_OPTIONS + " options each, and at most " + MAX_TASKS
+          + " fulfilment tasks"));
+      return;
+    }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < item.fields().size(); i++) {
       FormField f = item.fields().get(i);
@@ -202,6 +214,11 @@ final class CatalogRules {
         problems.add(new Violation(tp + ".stage", "Min", "must be at least 1"));
         continue;
       }
+      if (t.stage() > MAX_TASKS) {
+        // stages are numbered without gaps, so there are at most as many stages as tasks
+        problems.add(new Violation(tp + ".stage", "Max", "must be at most " + MAX_TASKS));
+        continue;
+      }
       stages.add(t.stage());
       if (t.stage() < previousStage) {
         problems.add(new Violation(tp + ".stage", "Order", "must not be below the stage of the"
@@ -215,6 +232,7 @@ final class CatalogRules {
       if (!stages.isEmpty() && !stages.contains(s)) {
         problems.add(new Violation(p, "Stages", "stage " + s + " has no task: number the stages"
             + " 1, 2, 3 without gaps"));
+        break;
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.itsm.core.request.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.request.Request;
 import dev.itsm.core.request.RequestQuery;
 import dev.itsm.core.request.RequestSort;
@@ -34,7 +35,7 @@ final class DefaultRequestQuery implements RequestQuery {
 
   @Override
   public RequestQuery state(RequestState... values) {
-    states = Set.of(values);
+    states = Arguments.members("state", values);
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.itsm.core.request.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.NotPermittedException;
 import dev.itsm.core.RecordNotFoundException;
@@ -525,11 +526,15 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public Request get(String number) {
+    Arguments.key(number, "number");
     return find(number).orElseThrow(() -> new RecordNotFoundException(number));
   }
 
   @Override
   public Optional<Request> find(String number) {
+    if (!Arguments.isKey(number)) {
+      return Optional.empty();
+    }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }
@@ -549,6 +554,7 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public List<RequestDecision> decisions(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return store.decisions(number);
@@ -557,6 +563,7 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public List<TimelineEntry> timeline(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return store.timeline(number);
@@ -565,6 +572,7 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public List<AuditEntry> auditTrail(String number) {
+    Arguments.key(number, "number");
     return tx.required(() -> {
       load(number);
       return audit.forRecord(number);

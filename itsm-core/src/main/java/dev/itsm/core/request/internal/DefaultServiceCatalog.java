@@ -1,5 +1,6 @@
 package dev.itsm.core.request.internal;
 
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.RecordNotFoundException;
 import dev.itsm.core.ValidationException;
@@ -147,12 +148,16 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
 
   @Override
   public CatalogItem item(String id) {
+    Arguments.key(id, "id");
     return find(id).orElseThrow(() -> new RecordNotFoundException(CatalogEvent.RECORD_PREFIX
         + id));
   }
 
   @Override
   public Optional<CatalogItem> find(String id) {
+    if (!Arguments.isKey(id)) {
+      return Optional.empty();
+    }
     if (id == null || id.isBlank()) {
       return Optional.empty();
     }
@@ -161,6 +166,7 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
 
   @Override
   public CatalogItem item(String id, int version) {
+    Arguments.key(id, "id");
     return tx.required(() -> store.findItem(id, version)).orElseThrow(() ->
         new RecordNotFoundException(CatalogEvent.RECORD_PREFIX + id + " version " + version));
   }
@@ -173,11 +179,13 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
 
   @Override
   public List<CatalogItem> versions(String id) {
+    Arguments.key(id, "id");
     return tx.required(() -> store.itemVersions(id));
   }
 
   @Override
   public List<AuditEntry> auditTrail(String id) {
+    Arguments.key(id, "id");
     return tx.required(() -> audit.forRecord(CatalogEvent.RECORD_PREFIX + id));
   }
 

@@ -2,6 +2,7 @@ package dev.itsm.core.store.jdbc;
 
 import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.ItsmException;
+import dev.itsm.core.ValidationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,13 +11,24 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Small JDBC conversions shared by the stores. */
 final class Jdbc {
 
   private Jdbc() {}
 
+  /** The earliest time PostgreSQL holds (4713 BC). */
+  static final Instant EARLIEST = Instant.parse("-4712-01-01T00:00:00Z");
+  /** The latest time PostgreSQL holds, rounded down to a year. */
+  static final Instant LATEST = Instant.parse("+294275-12-31T23:59:59.999999Z");
+
   static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+      throw new ValidationException("Time", List.of(new ValidationException.Violation("time",
+          "Range", value + " is outside the times a database can hold (" + EARLIEST + " to "
+          + LATEST + ")")));
+    }
     if (value == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {

@@ -1,5 +1,6 @@
 package dev.itsm.core.store.jdbc;
 
+import dev.itsm.core.internal.Transactions;
 import dev.itsm.core.testdb.ScratchDatabase;
 import dev.itsm.core.testdb.TestDatabase;
 import dev.itsm.core.testdb.ThreadConnections;
@@ -43,6 +44,21 @@ final class ContractDatabase implements AutoCloseable {
       }
       return null;
     });
+  }
+
+  /** @return {@link #inTransaction} as the services' transactions (no after-commit actions) */
+  Transactions transactions() {
+    return new Transactions() {
+      @Override
+      public <T> T required(Supplier<T> work) {
+        return inTransaction(work);
+      }
+
+      @Override
+      public void afterCommit(Runnable action) {
+        throw new UnsupportedOperationException();
+      }
+    };
   }
 
   <T> T inTransaction(Supplier<T> work) {

@@ -55,7 +55,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -317,17 +316,7 @@ class JdbcMetricsStoreTest {
   // --------------------------------------------------------------------------------- helpers
 
   private static DefaultMetricsService service(Set<Practice> practices) {
-    Transactions tx = new Transactions() {
-      @Override
-      public <T> T required(Supplier<T> work) {
-        return database.inTransaction(work);
-      }
-
-      @Override
-      public void afterCommit(Runnable action) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    Transactions tx = database.transactions();
     return new DefaultMetricsService(new JdbcMetricsStore(database.connections()), tx,
         Clock.fixed(TO, ZoneOffset.UTC), ServiceLevels.defaults(), practices,
         List.of(q -> new MetricsSection() {
