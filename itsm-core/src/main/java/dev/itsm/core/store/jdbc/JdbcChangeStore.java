@@ -187,89 +187,40 @@ public final class JdbcChangeStore implements ChangeStore {
 
   @Override
   public List<Change> query(ChangeCriteria criteria) {
-    List<Object> args = new ArrayList<>();
-    String where = where(criteria, args);
+    SqlConditions w = where(criteria);
     String order = criteria.sort() == ChangeSort.PLANNED_START
         ? " ORDER BY CASE WHEN c.planned_start IS NULL THEN 1 ELSE 0 END, c.planned_start,"
             + " c.record_number"
         : " ORDER BY c.record_number DESC";
-    return select(where, args, order + " LIMIT " + criteria.limit() + " OFFSET "
+    return select(w.where(), w.args(), order + " LIMIT " + criteria.limit() + " OFFSET "
         + criteria.offset());
   }
 
   @Override
   public long count(ChangeCriteria criteria) {
-    List<Object> args = new ArrayList<>();
-    String sql = "SELECT COUNT(*) FROM itsm_change c" + where(criteria, args);
-    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw failure("counting changes", e);
-    }
+    return where(criteria).count(db, "itsm_change c", "changes");
   }
 
-  private static String where(ChangeCriteria c, List<Object> args) {
-    List<String> clauses = new ArrayList<>();
-    if (!c.states().isEmpty()) {
-      clauses.add("c.state IN (" + String.join(", ", c.states().stream().map(s -> "?").toList())
-          + ")");
-      c.states().stream().map(Enum::name).sorted().forEach(args::add);
-    }
-    if (c.type() != null) {
-      clauses.add("c.change_type = ?");
-      args.add(c.type().name());
-    }
-    if (c.requester() != null) {
-      clauses.add("c.requester = ?");
-      args.add(c.requester());
-    }
-    if (c.owner() != null) {
-      clauses.add("c.owner_id = ?");
-      args.add(c.owner());
-    }
-    link(clauses, args, "SERVICE", c.service());
-    link(clauses, args, "CI", c.configurationItem());
-    link(clauses, args, "INCIDENT", c.incident());
-    link(clauses, args, "PROBLEM", c.problem());
-    if (c.windowFrom() != null) {
-      clauses.add("c.planned_end > ?");
-      args.add(c.windowFrom());
-    }
-    if (c.windowTo() != null) {
-      clauses.add("c.planned_start < ?");
-      args.add(c.windowTo());
-    }
-    return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+  private static SqlConditions where(ChangeCriteria c) {
+    String link = "EXISTS (SELECT 1 FROM itsm_change_link l WHERE l.record_number ="
+        + " c.record_number AND l.link_kind = ? AND l.target = ?)";
+    return new SqlConditions()
+        .in("c.state", c.states())
+        .equal("c.change_type", c.type())
+        .equal("c.requester", c.requester())
+        .equal("c.owner_id", c.owner())
+        .when(c.service() != null, link, "SERVICE", c.service())
+        .when(c.configurationItem() != null, link, "CI", c.configurationItem())
+        .when(c.incident() != null, link, "INCIDENT", c.incident())
+        .when(c.problem() != null, link, "PROBLEM", c.problem())
+        .when(c.windowFrom() != null, "c.planned_end > ?", c.windowFrom())
+        .when(c.windowTo() != null, "c.planned_start < ?", c.windowTo());
   }
 
-  private static void link(List<String> clauses, List<Object> args, String kind, String target) {
-    if (target != null) {
-      clauses.add("EXISTS (SELECT 1 FROM itsm_change_link l WHERE l.record_number ="
-          + " c.record_number AND l.link_kind = ? AND l.target = ?)");
-      args.add(kind);
-      args.add(target);
-    }
-  }
-
-  private static void bindArgs(PreparedStatement ps, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) {
-      Object a = args.get(i);
-      if (a instanceof Instant t) {
-        setInstant(ps, i + 1, t);
-      } else {
-        ps.setString(i + 1, (String) a);
-      }
-    }
-  }
-
-  private List<Change> select(String where, List<Object> args, String tail) {
+  private List<Change> select(String where, List<?> args, String tail) {
     String sql = "SELECT c.* FROM itsm_change c" + where + tail;
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, args);
+      SqlConditions.bind(ps, args);
       List<Change.Builder> rows = new ArrayList<>();
       List<String> numbers = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {

@@ -135,79 +135,38 @@ public final class JdbcProblemStore implements ProblemStore {
 
   @Override
   public Optional<Problem> find(String number) {
-    List<Object> args = new ArrayList<>();
-    args.add(number);
-    return select(" WHERE p.record_number = ?", args, "").stream().findFirst();
+    return select(" WHERE p.record_number = ?", List.of(number), "").stream().findFirst();
   }
 
   @Override
   public List<Problem> query(ProblemCriteria c) {
-    List<Object> args = new ArrayList<>();
-    return select(where(c, args), args, " ORDER BY p.record_number DESC LIMIT " + c.limit()
+    SqlConditions w = where(c);
+    return select(w.where(), w.args(), " ORDER BY p.record_number DESC LIMIT " + c.limit()
         + " OFFSET " + c.offset());
   }
 
   @Override
   public long count(ProblemCriteria c) {
-    List<Object> args = new ArrayList<>();
-    String sql = "SELECT COUNT(*) FROM itsm_problem p" + where(c, args);
-    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw failure("counting problems", e);
-    }
+    return where(c).count(db, "itsm_problem p", "problems");
   }
 
-  private static String where(ProblemCriteria c, List<Object> args) {
-    List<String> clauses = new ArrayList<>();
-    if (!c.states().isEmpty()) {
-      clauses.add("p.state IN (" + String.join(", ", c.states().stream().map(s -> "?").toList())
-          + ")");
-      c.states().stream().map(Enum::name).sorted().forEach(args::add);
-    }
-    eq(clauses, args, "p.problem_manager", c.problemManager());
-    eq(clauses, args, "p.fix_change", c.fixChange());
-    eq(clauses, args, "p.category", c.category());
-    eq(clauses, args, "p.service", c.service());
-    eq(clauses, args, "p.configuration_item", c.configurationItem());
-    if (c.proactive() != null) {
-      clauses.add("p.proactive = ?");
-      args.add(c.proactive());
-    }
-    if (c.incident() != null) {
-      clauses.add("EXISTS (SELECT 1 FROM itsm_problem_incident l WHERE l.record_number ="
-          + " p.record_number AND l.incident_number = ?)");
-      args.add(c.incident());
-    }
-    return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+  private static SqlConditions where(ProblemCriteria c) {
+    return new SqlConditions()
+        .in("p.state", c.states())
+        .equal("p.problem_manager", c.problemManager())
+        .equal("p.fix_change", c.fixChange())
+        .equal("p.category", c.category())
+        .equal("p.service", c.service())
+        .equal("p.configuration_item", c.configurationItem())
+        .equal("p.proactive", c.proactive())
+        .when(c.incident() != null, "EXISTS (SELECT 1 FROM itsm_problem_incident l WHERE"
+            + " l.record_number = p.record_number AND l.incident_number = ?)", c.incident());
   }
 
-  private static void eq(List<String> clauses, List<Object> args, String column, String value) {
-    if (value != null) {
-      clauses.add(column + " = ?");
-      args.add(value);
-    }
-  }
-
-  private static void bindArgs(PreparedStatement ps, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) {
-      Object a = args.get(i);
-      if (a instanceof Boolean b) {
-        ps.setBoolean(i + 1, b);
-      } else {
-        ps.setString(i + 1, (String) a);
-      }
-    }
-  }
-
-  private List<Problem> select(String where, List<Object> args, String tail) {
+  private List<Problem> select(String where, List<?> args, String tail) {
     String sql = "SELECT p.* FROM itsm_problem p" + where + tail;
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, args);
+      SqlConditions.bind(ps, args);
       List<Problem.Builder> rows = new ArrayList<>();
       List<String> numbers = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -313,25 +272,19 @@ public final class JdbcProblemStore implements ProblemStore {
 
   @Override
   public List<KnownError> knownErrors(KnownErrorCriteria c) {
-    List<String> clauses = new ArrayList<>();
-    List<Object> args = new ArrayList<>();
-    if (c.text() != null && !c.text().isBlank()) {
-      String like = "%" + c.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-          .replace("%", "\\%").replace("_", "\\_") + "%";
-      clauses.add("(LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(root_cause) LIKE ? ESCAPE '\\'"
-          + " OR LOWER(workaround) LIKE ? ESCAPE '\\')");
-      args.add(like);
-      args.add(like);
-      args.add(like);
-    }
-    eq(clauses, args, "service", c.service());
-    eq(clauses, args, "configuration_item", c.configurationItem());
-    eq(clauses, args, "category", c.category());
-    String sql = "SELECT * FROM itsm_known_error"
-        + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
-        + " ORDER BY seq_no DESC LIMIT " + c.limit();
+    boolean text = c.text() != null && !c.text().isBlank();
+    String like = !text ? null : "%" + c.text().strip().toLowerCase(Locale.ROOT)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    SqlConditions w = new SqlConditions()
+        .when(text, "(LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(root_cause) LIKE ? ESCAPE '\\'"
+            + " OR LOWER(workaround) LIKE ? ESCAPE '\\')", like, like, like)
+        .equal("service", c.service())
+        .equal("configuration_item", c.configurationItem())
+        .equal("category", c.category());
+    String sql = "SELECT * FROM itsm_known_error" + w.where() + " ORDER BY seq_no DESC LIMIT "
+        + c.limit();
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, args);
+      SqlConditions.bind(ps, w.args());
       List<KnownError> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -168,69 +168,35 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public List<Request> query(RequestCriteria criteria) {
-    List<String> args = new ArrayList<>();
-    String where = where(criteria, args);
+    SqlConditions w = where(criteria);
     String order = criteria.sort() == RequestSort.OLDEST_FIRST ? " ORDER BY r.record_number"
         : " ORDER BY r.record_number DESC";
-    return select(where, args, order + " LIMIT " + criteria.limit() + " OFFSET "
+    return select(w.where(), w.args(), order + " LIMIT " + criteria.limit() + " OFFSET "
         + criteria.offset());
   }
 
   @Override
   public long count(RequestCriteria criteria) {
-    List<String> args = new ArrayList<>();
-    String sql = "SELECT COUNT(*) FROM itsm_request r" + where(criteria, args);
-    try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw failure("counting requests", e);
-    }
+    return where(criteria).count(db, "itsm_request r", "requests");
   }
 
-  private static String where(RequestCriteria c, List<String> args) {
-    List<String> clauses = new ArrayList<>();
-    if (!c.states().isEmpty()) {
-      clauses.add("r.state IN (" + String.join(", ", c.states().stream().map(s -> "?").toList())
-          + ")");
-      c.states().stream().map(Enum::name).sorted().forEach(args::add);
-    }
-    equal(clauses, args, "r.item_id", c.item());
-    equal(clauses, args, "r.requested_by", c.requestedBy());
-    equal(clauses, args, "r.requested_for", c.requestedFor());
-    equal(clauses, args, "r.approver", c.approver());
-    equal(clauses, args, "r.approver_group", c.approverGroup());
-    if (c.openTaskGroup() != null) {
-      clauses.add("EXISTS (SELECT 1 FROM itsm_request_task t WHERE t.record_number ="
-          + " r.record_number AND t.task_group = ? AND t.state IN (?, ?))");
-      args.add(c.openTaskGroup());
-      args.add(FulfilmentTaskState.OPEN.name());
-      args.add(FulfilmentTaskState.IN_PROGRESS.name());
-    }
-    return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+  private static SqlConditions where(RequestCriteria c) {
+    return new SqlConditions()
+        .in("r.state", c.states())
+        .equal("r.item_id", c.item())
+        .equal("r.requested_by", c.requestedBy())
+        .equal("r.requested_for", c.requestedFor())
+        .equal("r.approver", c.approver())
+        .equal("r.approver_group", c.approverGroup())
+        .when(c.openTaskGroup() != null, "EXISTS (SELECT 1 FROM itsm_request_task t WHERE"
+            + " t.record_number = r.record_number AND t.task_group = ? AND t.state IN (?, ?))",
+            c.openTaskGroup(), FulfilmentTaskState.OPEN, FulfilmentTaskState.IN_PROGRESS);
   }
 
-  private static void equal(List<String> clauses, List<String> args, String column,
-      String value) {
-    if (value != null) {
-      clauses.add(column + " = ?");
-      args.add(value);
-    }
-  }
-
-  private static void bindArgs(PreparedStatement ps, List<String> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) {
-      ps.setString(i + 1, args.get(i));
-    }
-  }
-
-  private List<Request> select(String where, List<String> args, String tail) {
+  private List<Request> select(String where, List<?> args, String tail) {
     String sql = "SELECT r.* FROM itsm_request r" + where + tail;
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, args);
+      SqlConditions.bind(ps, args);
       List<Request.Builder> rows = new ArrayList<>();
       List<String> numbers = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -264,7 +230,7 @@ public final class JdbcRequestStore implements RequestStore {
     String sql = "SELECT record_number, field_name, field_value FROM itsm_request_value WHERE"
         + " record_number IN " + in(numbers) + " ORDER BY record_number, seq_no";
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, numbers);
+      SqlConditions.bind(ps, numbers);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
@@ -283,7 +249,7 @@ public final class JdbcRequestStore implements RequestStore {
     String sql = "SELECT * FROM itsm_request_task WHERE record_number IN " + in(numbers)
         + " ORDER BY record_number, task_no";
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      bindArgs(ps, numbers);
+      SqlConditions.bind(ps, numbers);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.computeIfAbsent(rs.getString("record_number"), k -> new ArrayList<>())
