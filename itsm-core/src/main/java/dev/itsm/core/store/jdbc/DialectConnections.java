@@ -24,6 +24,21 @@ final class DialectConnections {
     return c;
   }
 
+  /**
+   * {@link #nextValue(String)} with the failure turned into the library's exception.
+   *
+   * @param sequence the sequence
+   * @param what what the value is for, for the message, e.g. {@code the next change number}
+   * @return the next value
+   */
+  long draw(String sequence, String what) {
+    try {
+      return nextValue(sequence);
+    } catch (SQLException e) {
+      throw Jdbc.failure("drawing " + what, e);
+    }
+  }
+
   /** Draws the next value of a sequence; never the same twice, even if the transaction rolls back. */
   long nextValue(String sequence) throws SQLException {
     Connection c = get();

@@ -75,11 +75,7 @@ public final class JdbcChangeStore implements ChangeStore {
 
   @Override
   public long nextSequence() {
-    try {
-      return db.nextValue("itsm_change_seq");
-    } catch (SQLException e) {
-      throw failure("drawing the next change number", e);
-    }
+    return db.draw("itsm_change_seq", "the next change number");
   }
 
   @Override

@@ -64,11 +64,7 @@ public final class JdbcIncidentStore implements IncidentStore {
 
   @Override
   public long nextSequence() {
-    try {
-      return db.nextValue("itsm_incident_seq");
-    } catch (SQLException e) {
-      throw failure("drawing the next incident number", e);
-    }
+    return db.draw("itsm_incident_seq", "the next incident number");
   }
 
   @Override

@@ -6,7 +6,6 @@ import static dev.itsm.core.store.jdbc.Jdbc.getInstant;
 import static dev.itsm.core.store.jdbc.Jdbc.setInstant;
 import static dev.itsm.core.store.jdbc.Jdbc.setString;
 
-import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.incident.Priority;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.problem.KnownError;
@@ -49,20 +48,14 @@ public final class JdbcProblemStore implements ProblemStore {
 
   @Override
   public long nextSequence() {
-    try {
-      return db.nextValue("itsm_problem_seq");
-    } catch (SQLException e) {
-      throw failure("drawing the next problem number", e);
-    }
+    return db.draw("itsm_problem_seq", "the next problem number");
   }
 
   @Override
   public void insert(Problem p) {
-    try (PreparedStatement ps = db.get().prepareStatement(INSERT)) {
-      ps.setString(1, p.number());
-      ps.setLong(2, p.version());
-      bind(ps, 3, p);
-      ps.executeUpdate();
+    try {
+      Jdbc.insertVersioned(db.get(), INSERT, p.number(), p.version(),
+          (ps, n) -> bind(ps, n, p));
       writeIncidents(p, false);
     } catch (SQLException e) {
       throw failure("storing problem " + p.number(), e);
@@ -71,15 +64,9 @@ public final class JdbcProblemStore implements ProblemStore {
 
   @Override
   public void update(Problem p) {
-    try (PreparedStatement ps = db.get().prepareStatement(UPDATE)) {
-      ps.setLong(1, p.version());
-      int n = bind(ps, 2, p);
-      ps.setString(n, p.number());
-      ps.setLong(n + 1, p.version() - 1);
-      if (ps.executeUpdate() != 1) {
-        throw new ConcurrentModificationException(p.number()
-            + " was changed by someone else (expected version " + (p.version() - 1) + ")", null);
-      }
+    try {
+      Jdbc.updateVersioned(db.get(), UPDATE, p.number(), p.version(),
+          (ps, n) -> bind(ps, n, p));
       writeIncidents(p, true);
     } catch (SQLException e) {
       throw failure("updating problem " + p.number(), e);
@@ -240,11 +227,7 @@ public final class JdbcProblemStore implements ProblemStore {
 
   @Override
   public long nextKnownErrorSequence() {
-    try {
-      return db.nextValue("itsm_known_error_seq");
-    } catch (SQLException e) {
-      throw failure("drawing the next known error id", e);
-    }
+    return db.draw("itsm_known_error_seq", "the next known error id");
   }
 
   @Override

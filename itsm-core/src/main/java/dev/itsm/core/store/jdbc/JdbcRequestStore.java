@@ -63,11 +63,7 @@ public final class JdbcRequestStore implements RequestStore {
 
   @Override
   public long nextSequence() {
-    try {
-      return db.nextValue("itsm_request_seq");
-    } catch (SQLException e) {
-      throw failure("drawing the next request number", e);
-    }
+    return db.draw("itsm_request_seq", "the next request number");
   }
 
   @Override
