@@ -27,6 +27,9 @@ import dev.itsm.bpmn.internal.CamundaRequestWorkflow;
 import dev.itsm.bpmn.internal.RequestProcessCallbacks;
 import dev.itsm.bpmn.internal.RequestProcessModel;
 import dev.itsm.core.Actor;
+import dev.itsm.core.access.RoleModel;
+import dev.itsm.core.internal.AccessGuard;
+import dev.itsm.core.spi.AccessPolicy;
 import dev.itsm.core.ValidationException;
 import dev.itsm.core.request.CatalogItem;
 import dev.itsm.core.request.RequestService;
@@ -425,6 +428,8 @@ public final class ItsmEngine implements AutoCloseable {
     private final List<Path> fulfilmentProcesses = new ArrayList<>();
     private ChangePolicies changePolicies = ChangePolicies.defaults();
     private Directory directory = Directory.NONE;
+    private AccessPolicy accessPolicy = RoleModel.standard();
+    private final Set<String> tenants = new java.util.TreeSet<>(Set.of(Actor.DEFAULT_TENANT));
     private ProblemPolicies problemPolicies = ProblemPolicies.defaults();
     private MajorIncidentPolicies majorIncidentPolicies = MajorIncidentPolicies.defaults();
     private Function<ConnectionSource, ProblemStore> problemStore = JdbcProblemStore::new;
@@ -707,6 +712,43 @@ public final class ItsmEngine implements AutoCloseable {
      */
     public Builder directory(Directory directory) {
       this.directory = require(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Replaces the access policy every API call is checked against. The default is
+     * {@link RoleModel#standard()}: ITIL roles held through the groups {@code service-desk},
+     * {@code incident-managers}, {@code problem-managers}, {@code change-managers}, {@code cab},
+     * {@code catalog-managers} and {@code itsm-admins} (map them to your groups with
+     * {@link RoleModel#builder()}). {@link AccessPolicy#PERMIT_ALL} allows every call within the
+     * actor's tenant, for hosts that authorise before they call.
+     *
+     * @param policy the policy
+     * @return this
+     */
+    public Builder accessPolicy(AccessPolicy policy) {
+      this.accessPolicy = require(policy, "accessPolicy");
+      return this;
+    }
+
+    /**
+     * Serves these tenants besides {@link Actor#DEFAULT_TENANT}: the processes are deployed once
+     * per tenant (with the Camunda tenant id), each tenant numbers its records itself
+     * ({@code ACME-INC0000001}), and every call is confined to its actor's tenant. An actor of a
+     * tenant not declared here is refused.
+     *
+     * @param tenantIds tenant ids: a lower-case letter, then up to 29 lower-case letters, digits
+     *     or {@code _}
+     * @return this
+     */
+    public Builder tenants(String... tenantIds) {
+      for (String t : require(tenantIds, "tenants")) {
+        if (t == null || !t.matches(Actor.TENANT_PATTERN)) {
+          throw new IllegalArgumentException("tenant id '" + t + "' is not valid: use a lower-case"
+              + " letter followed by up to 29 lower-case letters, digits or _ (e.g. acme)");
+        }
+        tenants.add(t);
+      }
       return this;
     }
 
@@ -1020,6 +1062,7 @@ public final class ItsmEngine implements AutoCloseable {
         Map<String, Diagram> checked, Preloaded preloaded) {
       String database = describe(ds);
       String schemaVersion = ItsmSchema.migrate(ds);
+      ItsmSchema.createTenantSequences(ds, tenants);
 
       IncidentProcessCallbacks incidentCallbacks = new IncidentProcessCallbacks();
       ChangeProcessCallbacks changeCallbacks = new ChangeProcessCallbacks();
@@ -1086,6 +1129,7 @@ public final class ItsmEngine implements AutoCloseable {
         hooks.add(event -> internalHooks.forEach(h -> h.before(event)));
         hooks.addAll(beforeHooks);
         Events events = new Events(hooks, outbox);
+        AccessGuard guard = new AccessGuard(accessPolicy, directory, tenants);
         // other practices follow incidents (known errors, detection, major incidents)
         List<IncidentWorkflow> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
         DefaultServiceLevelService sla = new DefaultServiceLevelService(serviceLevels,
@@ -1337,26 +1381,33 @@ public final class ItsmEngine implements AutoCloseable {
 
     private List<String> deploy(ProcessEngine engine, Map<String, Diagram> diagrams) {
       List<String> deployed = new ArrayList<>();
-      for (Map.Entry<String, Diagram> d : diagrams.entrySet()) {
-        deployed.add(deploy(engine, d.getKey(), d.getValue()));
+      for (String tenant : tenants) {
+        for (Map.Entry<String, Diagram> d : diagrams.entrySet()) {
+          deployed.add(deploy(engine, d.getKey(), d.getValue(), tenant));
+        }
       }
       return deployed;
     }
 
-    private static String deploy(ProcessEngine engine, String key, Diagram diagram) {
+    private static String deploy(ProcessEngine engine, String key, Diagram diagram,
+        String tenant) {
       String resourceName = key + ".bpmn";
+      String camundaTenant = ProcessDriver.camundaTenant(tenant);
       try {
         engine.getRepositoryService().createDeployment()
             .name(key)
+            .tenantId(camundaTenant)
             .enableDuplicateFiltering(true)
             .addInputStream(resourceName, new java.io.ByteArrayInputStream(diagram.bytes()))
             .deploy();
       } catch (RuntimeException e) {
         throw new ItsmConfigurationException("Process " + key + " (" + diagram.name()
-            + ") does not deploy: " + rootMessage(e), e);
+            + ") does not deploy for tenant " + tenant + ": " + rootMessage(e), e);
       }
-      ProcessDefinition def = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(key).latestVersion().singleResult();
+      var query = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(key).latestVersion();
+      ProcessDefinition def = (camundaTenant == null ? query.withoutTenantId()
+          : query.tenantIdIn(camundaTenant)).singleResult();
       if (def == null) {
         throw new ItsmConfigurationException("Process " + diagram.name() + " deployed but"
             + " defines no process with key " + key);
@@ -1367,7 +1418,8 @@ public final class ItsmEngine implements AutoCloseable {
       // a concurrent first use can create a timer without one, which Camunda 7.24 refuses
       // ("Invalid process definition id: processDefinitionId is null").
       engine.getRepositoryService().getProcessDefinition(def.getId());
-      return key + " v" + def.getVersion();
+      return key + " v" + def.getVersion()
+          + (camundaTenant == null ? "" : " (tenant " + camundaTenant + ")");
     }
 
     private static String describe(DataSource ds) {

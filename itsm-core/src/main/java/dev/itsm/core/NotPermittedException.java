@@ -4,7 +4,7 @@ package dev.itsm.core;
  * The actor may not do what was asked, under a named rule (e.g. {@code segregation-of-duties}:
  * the requester of a change cannot approve it). Nothing was changed.
  */
-public final class NotPermittedException extends ItsmException {
+public class NotPermittedException extends ItsmException {
 
   private static final long serialVersionUID = 1L;
 

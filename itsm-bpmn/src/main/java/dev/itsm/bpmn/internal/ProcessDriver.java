@@ -1,6 +1,8 @@
 package dev.itsm.bpmn.internal;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmException;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +36,34 @@ public final class ProcessDriver {
     this.engine = engine;
     this.key = key;
     this.stages = stages;
+  }
+
+  /**
+   * The Camunda tenant id of an ITSM tenant: none for the default tenant (its deployments and
+   * instances carry no tenant id, as before tenants existed), the tenant id otherwise.
+   *
+   * @param tenant an ITSM tenant id
+   * @return the Camunda tenant id, or {@code null}
+   */
+  public static String camundaTenant(String tenant) {
+    return tenant == null || Actor.DEFAULT_TENANT.equals(tenant) ? null : tenant;
+  }
+
+  /**
+   * Starts building an instance of a process for a record of a tenant, on that tenant's
+   * deployment.
+   *
+   * @param engine the engine
+   * @param key the process key
+   * @param tenant the record's ITSM tenant
+   * @return the builder; set the business key and variables, then execute
+   */
+  public static ProcessInstantiationBuilder instanceOf(ProcessEngine engine, String key,
+      String tenant) {
+    ProcessInstantiationBuilder b = engine.getRuntimeService().createProcessInstanceByKey(key);
+    String camunda = camundaTenant(tenant);
+    return camunda == null ? b.processDefinitionWithoutTenantId()
+        : b.processDefinitionTenantId(camunda);
   }
 
   /** @return the process engine */

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The host's identity directory, as far as the library needs it: the members of a group (for
- * approval policies that count approvers, e.g. ALL or a percentage quorum) and a user's manager
- * (for service requests approved by the requester's manager). Implement it over LDAP, Keycloak,
+ * The host's identity directory (the identity SPI), as far as the library needs it: the members
+ * of a group (for approval policies that count approvers, e.g. ALL or a percentage quorum), the
+ * groups of a user (added to the groups an {@link dev.itsm.core.Actor} carries before every access
+ * check) and a user's manager (for service requests approved by the requester's manager). Implement it over LDAP, Keycloak,
  * your own user table, or use {@link #of(Map)} / {@link #of(Map, Map)}.
  *
  * <pre>{@code
@@ -42,6 +43,17 @@ public interface Directory {
   }
 
   /**
+   * The groups a user belongs to, added to the actor's own groups before every access check.
+   * The default derives nothing: override it when actors arrive without their groups.
+   *
+   * @param user a user id
+   * @return the user's groups (may be empty)
+   */
+  default Set<String> groupsOf(String user) {
+    return Set.of();
+  }
+
+  /**
    * @param groups group id → member user ids
    * @return a fixed directory that knows no managers
    */
@@ -66,6 +78,17 @@ public interface Directory {
       @Override
       public Optional<String> managerOf(String user) {
         return Optional.ofNullable(user == null ? null : managerCopy.get(user));
+      }
+
+      @Override
+      public Set<String> groupsOf(String user) {
+        Set<String> out = new java.util.TreeSet<>();
+        copy.forEach((group, members) -> {
+          if (members.contains(user)) {
+            out.add(group);
+          }
+        });
+        return Set.copyOf(out);
       }
     };
   }

@@ -48,4 +48,58 @@ public final class ItsmSchema {
           + e.getMessage() + " (check that the database user may create tables and sequences)", e);
     }
   }
+
+  /** The record-number sequences that exist once per tenant. */
+  public static final java.util.List<String> NUMBER_SEQUENCES = java.util.List.of(
+      "itsm_incident_seq", "itsm_change_seq", "itsm_problem_seq", "itsm_known_error_seq",
+      "itsm_request_seq");
+
+  /**
+   * The name of a record-number sequence for a tenant: the base name for the default tenant,
+   * {@code <base>_<tenant>} for others (tenant ids are lower-case identifiers, so the name is
+   * safe to use in SQL).
+   *
+   * @param base a sequence of {@link #NUMBER_SEQUENCES}
+   * @param tenant a tenant id
+   * @return the sequence name
+   */
+  public static String sequence(String base, String tenant) {
+    if (tenant == null || dev.itsm.core.Actor.DEFAULT_TENANT.equals(tenant)) {
+      return base;
+    }
+    if (!tenant.matches(dev.itsm.core.Actor.TENANT_PATTERN)) {
+      throw new IllegalArgumentException("not a tenant id: " + tenant);
+    }
+    return base + "_" + tenant;
+  }
+
+  /**
+   * Creates the number sequences of tenants that have none yet (outside any transaction: DDL).
+   *
+   * @param dataSource the database
+   * @param tenants tenant ids; the default tenant's sequences come with the schema
+   * @throws ItsmConfigurationException when a sequence cannot be created
+   */
+  public static void createTenantSequences(DataSource dataSource,
+      java.util.Collection<String> tenants) {
+    for (String tenant : tenants) {
+      if (dev.itsm.core.Actor.DEFAULT_TENANT.equals(tenant)) {
+        continue;
+      }
+      for (String base : NUMBER_SEQUENCES) {
+        String name = sequence(base, tenant);
+        try (java.sql.Connection c = dataSource.getConnection();
+            java.sql.Statement st = c.createStatement()) {
+          st.execute("CREATE SEQUENCE IF NOT EXISTS " + name + " START WITH 1 INCREMENT BY 1");
+          if (!c.getAutoCommit()) {
+            c.commit();
+          }
+        } catch (java.sql.SQLException e) {
+          throw new ItsmConfigurationException("Could not create the sequence " + name
+              + " of tenant " + tenant + ": " + e.getMessage()
+              + " (check that the database user may create sequences)", e);
+        }
+      }
+    }
+  }
 }
