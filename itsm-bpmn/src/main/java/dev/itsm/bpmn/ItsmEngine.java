@@ -1134,7 +1134,7 @@ public final class ItsmEngine implements AutoCloseable {
         List<IncidentWorkflow> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
         DefaultServiceLevelService sla = new DefaultServiceLevelService(serviceLevels,
             Objects.requireNonNull(slaClockStore.apply(connections), "slaClockStore factory"),
-            tx, slaProcess, EngineClock.clock(), events);
+            tx, slaProcess, EngineClock.clock(), events, guard);
         slaProcess.bind(engine, sla);
         StageResolver stages = new StageResolver(engine);
         IncidentService incidents = null;
@@ -1258,7 +1258,7 @@ public final class ItsmEngine implements AutoCloseable {
         // Practice of the same name (INCIDENT, MAJOR_INCIDENT, CHANGE, PROBLEM, REQUEST) has one
         MetricsService metrics = new DefaultMetricsService(new JdbcMetricsStore(connections), tx,
             EngineClock.clock(), serviceLevels, DefaultMetricsService.Practice.named(
-                processes.stream().map(Enum::name).toList()), List.of());
+                processes.stream().map(Enum::name).toList()), List.of(), guard);
         if (jobExecutor) {
           jobs.start();
         }
@@ -1270,7 +1270,8 @@ public final class ItsmEngine implements AutoCloseable {
         return new ItsmEngine(engine, owned, tx, validator,
             Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, problems, majors,
             requests, catalog, sla, outbox, metrics, new DefaultAuditService(tx,
-                Objects.requireNonNull(auditStore.apply(connections), "auditStore factory")));
+                Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
+                guard));
       } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();

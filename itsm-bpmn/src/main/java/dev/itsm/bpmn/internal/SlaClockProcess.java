@@ -63,7 +63,7 @@ public final class SlaClockProcess implements SlaClockWorkflow {
     vars.put("recordNumber", clock.recordNumber());
     vars.put(VAR_NEXT, date(nextThresholdAt));
     vars.put(VAR_STOPPED, Boolean.FALSE);
-    engine.getRuntimeService().createProcessInstanceByKey(KEY).businessKey(clock.id())
+    ProcessDriver.instanceOf(engine, KEY, clock.tenant()).businessKey(clock.id())
         .setVariables(vars).execute();
   }
 

@@ -54,6 +54,11 @@ public final class AuditChain {
       field(b, c.oldValue());
       field(b, c.newValue());
     }
+    if (!dev.itsm.core.Actor.DEFAULT_TENANT.equals(entry.tenant())) {
+      // only other tenants' entries name their tenant, so v1 hashes of the default tenant hold
+      b.append("#tenant");
+      field(b, entry.tenant());
+    }
     field(b, prevHash);
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

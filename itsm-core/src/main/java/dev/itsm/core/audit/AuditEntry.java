@@ -11,12 +11,28 @@ import java.util.List;
  * @param operation which call, e.g. {@code incident.resolve}
  * @param occurredAt when
  * @param changes every changed field, old → new
+ * @param tenant the record's tenant
  */
 public record AuditEntry(String recordNumber, String actorId, String operation,
-    Instant occurredAt, List<FieldChange> changes) {
+    Instant occurredAt, List<FieldChange> changes, String tenant) {
 
   /** Copies the list. */
   public AuditEntry {
     changes = List.copyOf(changes);
+    tenant = tenant == null ? dev.itsm.core.Actor.DEFAULT_TENANT : tenant;
+  }
+
+  /**
+   * An entry of a record of the default tenant.
+   *
+   * @param recordNumber the record
+   * @param actorId who made the call
+   * @param operation which call
+   * @param occurredAt when
+   * @param changes every changed field
+   */
+  public AuditEntry(String recordNumber, String actorId, String operation, Instant occurredAt,
+      List<FieldChange> changes) {
+    this(recordNumber, actorId, operation, occurredAt, changes, null);
   }
 }

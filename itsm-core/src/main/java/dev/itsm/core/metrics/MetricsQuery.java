@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param atRiskPercent a running clock with at least this percentage of its target elapsed, and
  *     not breached, is at risk (default 75)
  */
-public record MetricsQuery(Instant from, Instant to, MetricsFilter filter, int atRiskPercent) {
+public record MetricsQuery(Instant from, Instant to, MetricsFilter filter, int atRiskPercent,
+    String tenant) {
 
   /** The default at-risk threshold in percent of the target. */
   public static final int DEFAULT_AT_RISK_PERCENT = 75;
@@ -35,6 +36,7 @@ public record MetricsQuery(Instant from, Instant to, MetricsFilter filter, int a
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     filter = filter == null ? MetricsFilter.NONE : filter;
+    tenant = tenant == null ? dev.itsm.core.Actor.DEFAULT_TENANT : tenant;
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("the period is empty: from " + from
           + " is not before to " + to);
@@ -42,6 +44,27 @@ public record MetricsQuery(Instant from, Instant to, MetricsFilter filter, int a
     if (atRiskPercent < 1 || atRiskPercent > 100) {
       throw new IllegalArgumentException("atRiskPercent must be 1..100, was " + atRiskPercent);
     }
+  }
+
+  /**
+   * A query of the default tenant; {@link MetricsService#compute} replaces the tenant with the
+   * acting user's.
+   *
+   * @param from start of the period, inclusive
+   * @param to end of the period, exclusive
+   * @param filter the filter, or {@code null} for none
+   * @param atRiskPercent the at-risk threshold, 1..100
+   */
+  public MetricsQuery(Instant from, Instant to, MetricsFilter filter, int atRiskPercent) {
+    this(from, to, filter, atRiskPercent, null);
+  }
+
+  /**
+   * @param tenantId a tenant id
+   * @return this query, over the records of {@code tenantId} (set by the engine from the actor)
+   */
+  public MetricsQuery inTenant(String tenantId) {
+    return new MetricsQuery(from, to, filter, atRiskPercent, tenantId);
   }
 
   /**

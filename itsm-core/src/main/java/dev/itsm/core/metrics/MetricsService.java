@@ -5,7 +5,8 @@ package dev.itsm.core.metrics;
  * trail and their service-level clocks. Obtain it from {@code ItsmEngine.metrics()}.
  *
  * <pre>{@code
- * Metrics m = engine.metrics().compute(MetricsQuery.between(from, to).assignmentGroup("network"));
+ * Metrics m = engine.metrics().compute(manager,
+ *     MetricsQuery.between(from, to).assignmentGroup("network"));
  * m.incidents().ifPresent(i -> System.out.println(i.mttrMean() + " " + i.reopenPercent()));
  * }</pre>
  *
@@ -16,10 +17,14 @@ package dev.itsm.core.metrics;
 public interface MetricsService {
 
   /**
-   * Computes every deployed practice's KPIs in one read transaction.
+   * Computes every deployed practice's KPIs in one read transaction, over the records of the
+   * actor's tenant.
    *
+   * @param actor the acting user; needs {@link dev.itsm.core.access.Permission#METRICS_READ}
+   *     (in the standard role model: incident, problem or change manager, administrator)
    * @param query the period, filter and at-risk threshold
    * @return the figures
+   * @throws dev.itsm.core.access.AccessDeniedException when the actor may not read metrics
    */
-  Metrics compute(MetricsQuery query);
+  Metrics compute(dev.itsm.core.Actor actor, MetricsQuery query);
 }

@@ -28,6 +28,7 @@ import java.util.List;
  * @param breachedAt when the target was missed, or {@code null}
  * @param stoppedAt when the clock stopped for good (met, cancelled), or {@code null}
  * @param version optimistic-locking version
+ * @param tenant the tenant of the record the clock measures
  */
 public record SlaClock(
     String id,
@@ -47,12 +48,46 @@ public record SlaClock(
     List<Integer> firedPercents,
     Instant breachedAt,
     Instant stoppedAt,
-    long version) {
+    long version,
+    String tenant) {
 
   /** Copies the lists. */
   public SlaClock {
     warningPercents = List.copyOf(warningPercents);
     firedPercents = firedPercents.stream().sorted().distinct().toList();
+    tenant = tenant == null ? dev.itsm.core.Actor.DEFAULT_TENANT : tenant;
+  }
+
+  /**
+   * A clock of a record of the default tenant.
+   *
+   * @param id the clock id
+   * @param recordNumber the record
+   * @param process the practice
+   * @param targetName the target's name
+   * @param kind the kind
+   * @param priority the priority
+   * @param group the group
+   * @param calendar the calendar
+   * @param target the target duration
+   * @param warningPercents warning thresholds
+   * @param state the state
+   * @param startedAt start time
+   * @param accumulated business time counted
+   * @param runningSince when it last started measuring
+   * @param firedPercents thresholds fired
+   * @param breachedAt breach time
+   * @param stoppedAt stop time
+   * @param version optimistic-locking version
+   */
+  public SlaClock(String id, String recordNumber, String process, String targetName,
+      TargetKind kind, String priority, String group, String calendar, Duration target,
+      List<Integer> warningPercents, SlaClockState state, Instant startedAt,
+      Duration accumulated, Instant runningSince, List<Integer> firedPercents,
+      Instant breachedAt, Instant stoppedAt, long version) {
+    this(id, recordNumber, process, targetName, kind, priority, group, calendar, target,
+        warningPercents, state, startedAt, accumulated, runningSince, firedPercents, breachedAt,
+        stoppedAt, version, null);
   }
 
   /** @return whether business time is being counted */

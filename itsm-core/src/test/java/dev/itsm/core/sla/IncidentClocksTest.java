@@ -78,7 +78,7 @@ class IncidentClocksTest {
       Transactions tx = Transactions.local();
       Events events = new Events(tx, List.of(), List.of(received::add));
       sla = new DefaultServiceLevelService(levels, clocks, tx, SlaClockWorkflow.NONE, clock,
-          events);
+          events, dev.itsm.core.internal.AccessGuard.PERMIT_ALL);
       incidents = new DefaultIncidentService(new DefaultIncidentService.Settings(clock,
           PriorityMatrix.itil(), AssignmentRule.byCategory(ROUTING), FALLBACK_GROUP,
           NumberingPolicy.standard(), IncidentClocks.dueDates(sla)),
@@ -90,7 +90,7 @@ class IncidentClocksTest {
 
     /** @return the latest clock of a kind */
     ClockStatus clock(Incident i, TargetKind kind) {
-      return sla.clocks(i.number()).stream().filter(s -> s.clock().kind() == kind)
+      return sla.clocks(Actor.system(), i.number()).stream().filter(s -> s.clock().kind() == kind)
           .reduce((a, b) -> b).orElseThrow();
     }
 
@@ -219,7 +219,7 @@ class IncidentClocksTest {
     assertThat(w.clock(i, TargetKind.RESOLUTION))
         .extracting(s -> s.clock().state(), ClockStatus::elapsed)
         .containsExactly(SlaClockState.RUNNING, elapsed.plus(H));
-    assertThat(w.sla.history(w.clock(i, TargetKind.RESOLUTION).clock().id()))
+    assertThat(w.sla.history(Actor.system(), w.clock(i, TargetKind.RESOLUTION).clock().id()))
         .extracting(SlaClockEntry::kind, SlaClockEntry::detail)
         .containsExactlyElementsOf(pauses
             ? List.of(tuple(SlaClockEntry.Kind.STARTED, "P2 resolution: PT8H on calendar 24x7"),
@@ -353,7 +353,7 @@ class IncidentClocksTest {
       assertThat(c.state()).isEqualTo(SlaClockState.CANCELLED);
       assertThat(c.stoppedAt()).isEqualTo(at);
     });
-    assertThat(w.sla.atRisk(1, null)).isEmpty();
+    assertThat(w.sla.atRisk(Actor.system(), 1, null)).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.itsm.core.sla;
 
+import dev.itsm.core.Actor;
 import static dev.itsm.core.sla.SlaFixture.OFFICE;
 import static dev.itsm.core.sla.SlaFixture.PROCESS;
 import static dev.itsm.core.sla.SlaFixture.T0;
@@ -68,7 +69,7 @@ class ServiceLevelQueriesTest {
     f.start(inc(2), TargetKind.RESOLUTION, Priority.P2);
     Instant now = f.advance(H.multipliedBy(2));
 
-    List<ClockStatus> clocks = f.sla.clocks(inc(1));
+    List<ClockStatus> clocks = f.sla.clocks(Actor.system(), inc(1));
 
     assertThat(clocks).extracting(s -> s.clock().id(), ClockStatus::at, ClockStatus::elapsed,
             ClockStatus::remaining, ClockStatus::percent, ClockStatus::dueAt)
@@ -98,7 +99,7 @@ class ServiceLevelQueriesTest {
     f.sla.pause(inc(1), "hold", TargetKind.RESOLUTION);
     f.advance(H.multipliedBy(30));
 
-    assertThat(f.sla.clocks(inc(1)))
+    assertThat(f.sla.clocks(Actor.system(), inc(1)))
         .extracting(s -> s.clock().id(), ClockStatus::elapsed, ClockStatus::remaining,
             ClockStatus::percent, ClockStatus::dueAt)
         .containsExactly(
@@ -111,7 +112,7 @@ class ServiceLevelQueriesTest {
     f.start(inc(1), TargetKind.RESPONSE, Priority.P2);
 
     RecordNotFoundException e = catchThrowableOfType(RecordNotFoundException.class,
-        () -> f.sla.clocks(inc(9)));
+        () -> f.sla.clocks(Actor.system(), inc(9)));
 
     assertThat(e).isNotNull();
     assertThat(e.recordNumber()).isEqualTo(inc(9));
@@ -162,7 +163,7 @@ class ServiceLevelQueriesTest {
   void atRiskListsClocksAtOrOverThePercentageLeastTimeLeftFirst() {
     RiskScenario s = new RiskScenario();
 
-    List<ClockStatus> atRisk = f.sla.atRisk(50, null);
+    List<ClockStatus> atRisk = f.sla.atRisk(Actor.system(), 50, null);
 
     assertThat(ids(atRisk)).containsExactly(s.res3.id(), s.res1.id(), s.res6.id(), s.res4.id(),
         s.ola1.id());
@@ -170,8 +171,8 @@ class ServiceLevelQueriesTest {
         tuple(Duration.ZERO, 100), tuple(H.multipliedBy(3), 62),
         tuple(Duration.ofMinutes(190), 60), tuple(Duration.ofMinutes(210), 56),
         tuple(H.multipliedBy(5), 50));
-    assertThat(ids(f.sla.atRisk(100, null))).containsExactly(s.res3.id());
-    assertThat(ids(f.sla.atRisk(1, null))).hasSize(9)
+    assertThat(ids(f.sla.atRisk(Actor.system(), 100, null))).containsExactly(s.res3.id());
+    assertThat(ids(f.sla.atRisk(Actor.system(), 1, null))).hasSize(9)
         .doesNotContain(s.res5.id(), s.ola6network.id());
   }
 
@@ -179,19 +180,19 @@ class ServiceLevelQueriesTest {
   void atRiskOfAGroupIncludesTheRecordsItHoldsThroughItsOperationalClock() {
     RiskScenario s = new RiskScenario();
 
-    assertThat(ids(f.sla.atRisk(50, "network")))
+    assertThat(ids(f.sla.atRisk(Actor.system(), 50, "network")))
         .containsExactly(s.res3.id(), s.res1.id(), s.ola1.id());
-    assertThat(ids(f.sla.atRisk(30, "database")))
+    assertThat(ids(f.sla.atRisk(Actor.system(), 30, "database")))
         .containsExactly(s.res6.id(), s.res2.id(), s.ola6database.id(), s.ola2.id());
-    assertThat(ids(f.sla.atRisk(1, "network")))
+    assertThat(ids(f.sla.atRisk(Actor.system(), 1, "network")))
         .containsExactlyInAnyOrder(s.res1.id(), s.ola1.id(), s.res3.id(), s.ola3.id());
-    assertThat(f.sla.atRisk(1, "nobody")).isEmpty();
+    assertThat(f.sla.atRisk(Actor.system(), 1, "nobody")).isEmpty();
   }
 
   @ParameterizedTest(name = "percent {0}")
   @ValueSource(ints = {0, -5, 101})
   void atRiskRejectsPercentagesOutside1To100(int percent) {
-    assertThatThrownBy(() -> f.sla.atRisk(percent, null))
+    assertThatThrownBy(() -> f.sla.atRisk(Actor.system(), percent, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("percent must be 1..100, was " + percent);
   }
@@ -214,13 +215,13 @@ class ServiceLevelQueriesTest {
       f.sla.thresholdDue(k.id());
     }
 
-    List<ClockStatus> breached = f.sla.breached(null);
+    List<ClockStatus> breached = f.sla.breached(Actor.system(), null);
 
     assertThat(ids(breached)).containsExactly(a.id(), b.id(), c.id());
     assertThat(breached).extracting(ClockStatus::remaining).containsExactly(
         Duration.ofMinutes(-270), H.negated(), Duration.ofMinutes(-30));
-    assertThat(ids(f.sla.breached("network"))).containsExactly(c.id());
-    assertThat(f.sla.breached("database")).isEmpty();
+    assertThat(ids(f.sla.breached(Actor.system(), "network"))).containsExactly(c.id());
+    assertThat(f.sla.breached(Actor.system(), "database")).isEmpty();
     assertThat(f.status(overdueNotYetFired.id()).percent()).isGreaterThan(100);
   }
 
@@ -277,7 +278,7 @@ class ServiceLevelQueriesTest {
     f.start(inc(902), TargetKind.RESOLUTION, Priority.P2);
     f.clock.set(TO.plus(H.multipliedBy(100)));
 
-    List<Compliance> compliance = f.sla.compliance(FROM, TO);
+    List<Compliance> compliance = f.sla.compliance(Actor.system(), FROM, TO);
 
     assertThat(compliance).containsExactlyInAnyOrder(
         new Compliance(TargetKind.RESOLUTION, "P2", 4, 1, 80.0,
@@ -298,7 +299,7 @@ class ServiceLevelQueriesTest {
     stopped(TargetKind.RESOLUTION, Priority.P2, null, FROM.minusSeconds(1), H);
     f.start(inc(1), TargetKind.RESOLUTION, Priority.P2);
 
-    assertThat(f.sla.compliance(FROM, TO)).isEmpty();
+    assertThat(f.sla.compliance(Actor.system(), FROM, TO)).isEmpty();
   }
 
   @Test
@@ -310,7 +311,7 @@ class ServiceLevelQueriesTest {
     f.clock.set(FROM.plus(H.multipliedBy(4)));
     f.sla.achieve(c.recordNumber(), TargetKind.RESOLUTION);
 
-    assertThat(f.sla.compliance(FROM, TO)).containsExactly(new Compliance(TargetKind.RESOLUTION,
+    assertThat(f.sla.compliance(Actor.system(), FROM, TO)).containsExactly(new Compliance(TargetKind.RESOLUTION,
         "P2", 1, 0, 100.0, H.multipliedBy(5), H.multipliedBy(5)));
   }
 }

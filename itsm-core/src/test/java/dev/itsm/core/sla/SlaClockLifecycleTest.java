@@ -1,5 +1,6 @@
 package dev.itsm.core.sla;
 
+import dev.itsm.core.Actor;
 import static dev.itsm.core.sla.SlaFixture.OFFICE;
 import static dev.itsm.core.sla.SlaFixture.PROCESS;
 import static dev.itsm.core.sla.SlaFixture.T0;
@@ -89,7 +90,7 @@ class SlaClockLifecycleTest {
     assertThat(s.remaining()).isEqualTo(Duration.ofHours(8));
     assertThat(f.workflow.calls).containsExactly(
         new Call(START, c, T0.plus(Duration.ofHours(4))));
-    assertThat(f.sla.history(c.id())).containsExactly(new SlaClockEntry(c.id(), T0,
+    assertThat(f.sla.history(Actor.system(), c.id())).containsExactly(new SlaClockEntry(c.id(), T0,
         SlaClockEntry.Kind.STARTED, "P2 resolution: PT8H on calendar 24x7"));
   }
 
@@ -126,7 +127,7 @@ class SlaClockLifecycleTest {
     assertThat(f.status(c.id())).extracting(ClockStatus::elapsed, ClockStatus::dueAt)
         .containsExactly(Duration.ZERO, null);
     assertThat(f.workflow.calls).containsExactly(new Call(START, c, null));
-    assertThat(f.sla.history(c.id()).get(0).detail()).endsWith("(paused)");
+    assertThat(f.sla.history(Actor.system(), c.id()).get(0).detail()).endsWith("(paused)");
 
     f.sla.resume(INC, "resumed", TargetKind.RESOLUTION);
     assertThat(f.status(c.id()).dueAt()).isEqualTo(f.clock.instant().plus(Duration.ofHours(8)));
@@ -143,7 +144,7 @@ class SlaClockLifecycleTest {
             ClockStatus::percent, ClockStatus::dueAt)
         .containsExactly(Duration.ofMinutes(20), Duration.ofMinutes(10), 66,
             T0.plus(Duration.ofMinutes(30)));
-    assertThat(f.sla.history(c.id()).get(0).at()).isEqualTo(T0);
+    assertThat(f.sla.history(Actor.system(), c.id()).get(0).at()).isEqualTo(T0);
   }
 
   @Test
@@ -195,7 +196,7 @@ class SlaClockLifecycleTest {
     assertThat(f.status(c.id())).extracting(ClockStatus::elapsed, ClockStatus::remaining,
             ClockStatus::percent, ClockStatus::dueAt)
         .containsExactly(Duration.ofHours(2), Duration.ofHours(6), 25, null);
-    assertThat(f.sla.history(c.id()).get(1))
+    assertThat(f.sla.history(Actor.system(), c.id()).get(1))
         .isEqualTo(new SlaClockEntry(c.id(), pausedAt, PAUSED, "on hold: AWAITING_CALLER"));
     assertThat(f.workflow.of(c.id())).last().isEqualTo(new Call(CHANGE, p, null));
   }
@@ -281,7 +282,7 @@ class SlaClockLifecycleTest {
         .containsExactly(SlaClockState.ACHIEVED, Duration.ofHours(3), null, metAt, null);
     assertThat(f.status(c.id())).extracting(ClockStatus::elapsed, ClockStatus::dueAt)
         .containsExactly(Duration.ofHours(3), null);
-    assertThat(f.sla.history(c.id())).last().isEqualTo(
+    assertThat(f.sla.history(Actor.system(), c.id())).last().isEqualTo(
         new SlaClockEntry(c.id(), metAt, STOPPED, "met after PT3H of PT8H"));
     assertThat(f.workflow.of(c.id())).last().isEqualTo(new Call(STOP, a, null));
   }
@@ -314,10 +315,10 @@ class SlaClockLifecycleTest {
     assertThat(f.clock(c.id())).extracting(SlaClock::state, SlaClock::breachedAt,
             SlaClock::stoppedAt, SlaClock::accumulated, SlaClock::runningSince)
         .containsExactly(SlaClockState.BREACHED, breachedAt, stoppedAt, H, null);
-    assertThat(f.sla.history(c.id())).last().extracting(SlaClockEntry::kind,
+    assertThat(f.sla.history(Actor.system(), c.id())).last().extracting(SlaClockEntry::kind,
             SlaClockEntry::detail)
         .containsExactly(STOPPED, "stopped after the breach after PT1H of PT30M");
-    assertThat(f.sla.breached(null)).isEmpty();
+    assertThat(f.sla.breached(Actor.system(), null)).isEmpty();
   }
 
   @Test
@@ -345,7 +346,7 @@ class SlaClockLifecycleTest {
     assertThat(f.clock(other.id()).state()).isEqualTo(SlaClockState.RUNNING);
     assertThat(f.workflow.calls).extracting(Call::type, c -> c.clock().id())
         .containsExactly(tuple(STOP, resolution.id()), tuple(STOP, ola.id()));
-    assertThat(f.sla.history(resolution.id())).last().extracting(SlaClockEntry::kind,
+    assertThat(f.sla.history(Actor.system(), resolution.id())).last().extracting(SlaClockEntry::kind,
             SlaClockEntry::detail)
         .containsExactly(CANCELLED, "cancelled after PT30M of PT8H");
   }
@@ -370,7 +371,7 @@ class SlaClockLifecycleTest {
       assertThat(f.workflow.calls).last()
           .isEqualTo(new Call(START, r, reopenedAt.plus(H)));
     });
-    assertThat(f.sla.history(c.id())).last().isEqualTo(new SlaClockEntry(c.id(), reopenedAt,
+    assertThat(f.sla.history(Actor.system(), c.id())).last().isEqualTo(new SlaClockEntry(c.id(), reopenedAt,
         RESUMED, "reopened; elapsed PT3H continues"));
   }
 
@@ -466,7 +467,7 @@ class SlaClockLifecycleTest {
             T0, 2L);
     assertThat(f.status(c.id())).extracting(ClockStatus::elapsed, ClockStatus::dueAt)
         .containsExactly(H, T0.plus(Duration.ofHours(4)));
-    assertThat(f.sla.history(c.id())).last().isEqualTo(new SlaClockEntry(c.id(), at, RETARGETED,
+    assertThat(f.sla.history(Actor.system(), c.id())).last().isEqualTo(new SlaClockEntry(c.id(), at, RETARGETED,
         "P2 resolution PT8H -> P1 resolution PT4H, elapsed PT1H kept"));
     // 50 % of 4 h is 2 h: one more hour
     assertThat(f.workflow.calls).last().isEqualTo(new Call(CHANGE, r, at.plus(H)));
@@ -586,7 +587,7 @@ class SlaClockLifecycleTest {
     f.advance(H);
     f.sla.achieve(INC, TargetKind.RESOLUTION);
 
-    assertThat(f.sla.history(c.id()))
+    assertThat(f.sla.history(Actor.system(), c.id()))
         .extracting(SlaClockEntry::kind, e -> Duration.between(T0, e.at()))
         .containsExactly(
             tuple(STARTED, Duration.ZERO),
@@ -598,8 +599,8 @@ class SlaClockLifecycleTest {
             tuple(WARNING, H.multipliedBy(6)),
             tuple(BREACHED, H.multipliedBy(6)),
             tuple(STOPPED, H.multipliedBy(7)));
-    assertThat(f.sla.history(c.id())).allSatisfy(e -> assertThat(e.clockId()).isEqualTo(c.id()));
-    assertThat(f.sla.history("no-such-clock")).isEmpty();
+    assertThat(f.sla.history(Actor.system(), c.id())).allSatisfy(e -> assertThat(e.clockId()).isEqualTo(c.id()));
+    assertThat(f.sla.history(Actor.system(), "no-such-clock")).isEmpty();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.itsm.core.sla;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.MutableClock;
 import dev.itsm.core.calendar.BusinessCalendar;
@@ -49,7 +50,7 @@ public final class SlaFixture {
   private SlaFixture(ServiceLevels levels, Instant start, List<BeforeHook> hooks) {
     clock = new MutableClock(start);
     sla = new DefaultServiceLevelService(levels, store, tx, workflow, clock,
-        new Events(tx, hooks, List.of(received::add)));
+        new Events(tx, hooks, List.of(received::add)), dev.itsm.core.internal.AccessGuard.PERMIT_ALL);
     sla.bindEscalations(escalations);
   }
 
@@ -101,13 +102,13 @@ public final class SlaFixture {
   /** @return the live figures of a clock now */
   public ClockStatus status(String id) {
     SlaClock c = clock(id);
-    return sla.clocks(c.recordNumber()).stream().filter(s -> s.clock().id().equals(id))
+    return sla.clocks(Actor.system(), c.recordNumber()).stream().filter(s -> s.clock().id().equals(id))
         .findFirst().orElseThrow();
   }
 
   /** @return the kinds of the clock's history entries, oldest first */
   public List<SlaClockEntry.Kind> historyKinds(String id) {
-    return sla.history(id).stream().map(SlaClockEntry::kind).toList();
+    return sla.history(Actor.system(), id).stream().map(SlaClockEntry::kind).toList();
   }
 
   /** @param d how far to move the clock @return the new time */

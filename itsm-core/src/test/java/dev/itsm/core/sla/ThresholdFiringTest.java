@@ -97,7 +97,7 @@ class ThresholdFiringTest {
             SlaClock::accumulated, SlaClock::runningSince, SlaClock::version)
         .containsExactly(SlaClockState.RUNNING, List.of(50), null, Duration.ZERO, T0, 2L);
     assertThat(f.received).singleElement().isEqualTo(new Warning(after, 50, Actor.system(), at));
-    assertThat(f.sla.history(c.id())).last()
+    assertThat(f.sla.history(Actor.system(), c.id())).last()
         .isEqualTo(new SlaClockEntry(c.id(), at, Kind.WARNING, "50% of PT8H (P2 resolution)"));
     assertThat(f.escalations.calls).isEmpty();
   }
@@ -113,7 +113,7 @@ class ThresholdFiringTest {
     assertThat(next).isEqualTo(T0.plus(H.multipliedBy(8)));
     assertThat(thresholds(f.received)).containsExactly(50, 75, 90);
     assertThat(f.clock(c.id()).firedPercents()).containsExactly(50, 75, 90);
-    assertThat(f.sla.history(c.id())).extracting(SlaClockEntry::detail).containsExactly(
+    assertThat(f.sla.history(Actor.system(), c.id())).extracting(SlaClockEntry::detail).containsExactly(
         "P2 resolution: PT8H on calendar 24x7", "50% of PT8H (P2 resolution)",
         "75% of PT8H (P2 resolution)", "90% of PT8H (P2 resolution)");
   }
@@ -137,7 +137,7 @@ class ThresholdFiringTest {
     assertThat(f.status(c.id())).extracting(ClockStatus::remaining, ClockStatus::percent)
         .containsExactly(Duration.ofMinutes(-15), 150);
     // a breached clock keeps counting: it stays in the at-risk and breached lists
-    assertThat(f.sla.breached(null)).extracting(s -> s.clock().id()).containsExactly(c.id());
+    assertThat(f.sla.breached(Actor.system(), null)).extracting(s -> s.clock().id()).containsExactly(c.id());
   }
 
   @Test
@@ -258,7 +258,7 @@ class ThresholdFiringTest {
         new Warning(after, 50, Actor.system(), at),
         new Warning(after, 75, Actor.system(), at),
         new EscalationRequested(after, 75, "duty-manager", Actor.system(), at));
-    assertThat(f.sla.history(c.id())).filteredOn(e -> e.kind() == Kind.ESCALATED)
+    assertThat(f.sla.history(Actor.system(), c.id())).filteredOn(e -> e.kind() == Kind.ESCALATED)
         .extracting(SlaClockEntry::detail)
         .containsExactly("75%: notify duty-manager", "75%: reassign to major-incident");
   }
@@ -294,7 +294,7 @@ class ThresholdFiringTest {
         new Call("breached", INC, "RESOLUTION"),
         new Call("raisePriority", INC, null),
         new Call("reassign", INC, "major-incident"));
-    assertThat(f.sla.history(c.id())).extracting(SlaClockEntry::kind, SlaClockEntry::detail)
+    assertThat(f.sla.history(Actor.system(), c.id())).extracting(SlaClockEntry::kind, SlaClockEntry::detail)
         .containsExactly(
             tuple(Kind.STARTED, "P2 resolution: PT8H on calendar 24x7"),
             tuple(Kind.WARNING, "50% of PT8H (P2 resolution)"),

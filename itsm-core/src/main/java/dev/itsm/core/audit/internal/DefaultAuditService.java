@@ -1,5 +1,9 @@
 package dev.itsm.core.audit.internal;
 
+import dev.itsm.core.Actor;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.internal.AccessGuard;
+
 import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.ValidationException;
 import dev.itsm.core.ValidationException.Violation;
@@ -19,31 +23,50 @@ public final class DefaultAuditService implements AuditService {
 
   private final Transactions transactions;
   private final AuditStore store;
+  private final AccessGuard guard;
 
   /**
    * @param transactions runs the reads
    * @param store the audit store
+   * @param guard checks {@code audit.verify}
    */
-  public DefaultAuditService(Transactions transactions, AuditStore store) {
+  public DefaultAuditService(Transactions transactions, AuditStore store, AccessGuard guard) {
     this.transactions = transactions;
     this.store = store;
+    this.guard = guard;
   }
 
   @Override
-  public AuditVerification verify(String recordNumber) {
+  public AuditVerification verify(Actor actor, String recordNumber) {
+    guard.check(actor, Permission.AUDIT_VERIFY);
     if (recordNumber == null || recordNumber.isBlank()) {
       throw new ValidationException("VerifyAudit",
           List.of(new Violation("recordNumber", "NotBlank", "must not be blank")));
     }
     return transactions.required(() -> {
       Tally t = new Tally();
-      t.check(recordNumber, store.chainOf(recordNumber));
+      t.check(recordNumber, chainIn(actor, recordNumber));
       return t.result();
     });
   }
 
+  /**
+   * A record's chain, if it belongs to the actor's tenant; a record of another tenant has none
+   * (its entries all name that tenant unless tampered with, which its own tenant's verification
+   * finds).
+   */
+  private List<ChainedAuditEntry> chainIn(Actor actor, String recordNumber) {
+    List<ChainedAuditEntry> chain = store.chainOf(recordNumber);
+    if (actor.isSystem() || chain.isEmpty()
+        || chain.stream().anyMatch(e -> e.entry().tenant().equals(actor.tenant()))) {
+      return chain;
+    }
+    return List.of();
+  }
+
   @Override
-  public AuditVerification verify(Instant from, Instant to) {
+  public AuditVerification verify(Actor actor, Instant from, Instant to) {
+    guard.check(actor, Permission.AUDIT_VERIFY);
     List<Violation> v = new ArrayList<>();
     if (from == null) {
       v.add(new Violation("from", "NotNull", "must not be null"));
@@ -61,16 +84,20 @@ public final class DefaultAuditService implements AuditService {
       Tally t = new Tally();
       for (String number : store.recordsWithEntriesBetween(AuditChain.storedPrecision(from),
           to)) {
-        t.check(number, store.chainOf(number));
+        List<ChainedAuditEntry> chain = chainIn(actor, number);
+        if (!chain.isEmpty()) {
+          t.check(number, chain);
+        }
       }
       return t.result();
     });
   }
 
   @Override
-  public String head(String recordNumber) {
+  public String head(Actor actor, String recordNumber) {
+    guard.check(actor, Permission.AUDIT_VERIFY);
     Arguments.key(recordNumber, "recordNumber");
-    List<ChainedAuditEntry> chain = transactions.required(() -> store.chainOf(recordNumber));
+    List<ChainedAuditEntry> chain = transactions.required(() -> chainIn(actor, recordNumber));
     return chain.isEmpty() ? null : chain.get(chain.size() - 1).entryHash();
   }
 

@@ -1,5 +1,10 @@
 package dev.itsm.core.metrics.internal;
 
+import dev.itsm.core.Actor;
+import dev.itsm.core.ValidationException;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.internal.AccessGuard;
+
 import dev.itsm.core.change.ChangeOutcome;
 import dev.itsm.core.change.ChangeType;
 import dev.itsm.core.internal.Transactions;
@@ -94,6 +99,7 @@ public final class DefaultMetricsService implements MetricsService {
   private final ServiceLevels levels;
   private final Set<Practice> practices;
   private final List<MetricsContributor> contributors;
+  private final AccessGuard guard;
 
   /**
    * @param store the data
@@ -102,9 +108,12 @@ public final class DefaultMetricsService implements MetricsService {
    * @param levels calendars of the clocks (for the business time of running clocks)
    * @param practices the deployed practices
    * @param contributors sections of further practices (EXTENSION POINT)
+   * @param guard checks {@code metrics.read}
    */
   public DefaultMetricsService(MetricsStore store, Transactions tx, Clock clock,
-      ServiceLevels levels, Set<Practice> practices, List<MetricsContributor> contributors) {
+      ServiceLevels levels, Set<Practice> practices, List<MetricsContributor> contributors,
+      AccessGuard guard) {
+    this.guard = Objects.requireNonNull(guard, "guard");
     this.store = Objects.requireNonNull(store, "store");
     this.tx = Objects.requireNonNull(tx, "tx");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -115,8 +124,13 @@ public final class DefaultMetricsService implements MetricsService {
   }
 
   @Override
-  public Metrics compute(MetricsQuery q) {
-    Objects.requireNonNull(q, "query");
+  public Metrics compute(Actor actor, MetricsQuery query) {
+    guard.check(actor, Permission.METRICS_READ);
+    if (query == null) {
+      throw new ValidationException("Metrics", List.of(new ValidationException.Violation(
+          "query", "NotNull", "must not be null: e.g. MetricsQuery.between(from, to)")));
+    }
+    MetricsQuery q = actor.isSystem() ? query : query.inTenant(actor.tenant());
     return tx.required(() -> {
       Instant now = clock.instant();
       IncidentMetrics incidents = practices.contains(Practice.INCIDENT) ? incidents(q) : null;

@@ -1,7 +1,11 @@
 package dev.itsm.core.sla.internal;
 
 import dev.itsm.core.Actor;
+import dev.itsm.core.Actor;
 import dev.itsm.core.RecordNotFoundException;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.internal.AccessGuard;
+import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.calendar.BusinessCalendar;
 import dev.itsm.core.incident.Priority;
 import dev.itsm.core.internal.Events;
@@ -53,6 +57,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
   private final SlaClockWorkflow workflow;
   private final Clock clock;
   private final Events events;
+  private final AccessGuard guard;
   /** What thresholds do to records, by practice ({@code SlaClock.process()}). */
   private final Map<String, EscalationHandler> escalations = new ConcurrentHashMap<>();
   /** Stored as the priority of clocks of records that have none (changes). */
@@ -65,9 +70,11 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
    * @param workflow the process side
    * @param clock the clock
    * @param events delivers threshold events to the host's hooks and listeners
+   * @param guard checks the reads
    */
   public DefaultServiceLevelService(ServiceLevels levels, SlaClockStore store, Transactions tx,
-      SlaClockWorkflow workflow, Clock clock, Events events) {
+      SlaClockWorkflow workflow, Clock clock, Events events, AccessGuard guard) {
+    this.guard = guard;
     this.levels = levels;
     this.store = store;
     this.tx = tx;
@@ -190,13 +197,37 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
   public Optional<SlaClock> start(String process, String recordNumber, TargetKind kind,
       Priority priority, String service, String customer, String group, boolean running,
       Instant startAt) {
+    return start(Actor.DEFAULT_TENANT, process, recordNumber, kind, priority, service, customer,
+        group, running, startAt);
+  }
+
+  /**
+   * Starts a clock of a kind for a record of a tenant, if a target applies (see
+   * {@link #start(String, String, TargetKind, Priority, String, String, String, boolean,
+   * Instant)}).
+   *
+   * @param tenant the record's tenant
+   * @param process the practice
+   * @param recordNumber the record
+   * @param kind the kind
+   * @param priority the record's priority
+   * @param service the record's service
+   * @param customer the record's customer
+   * @param group the assignment group
+   * @param running whether it starts measuring now
+   * @param startAt when it starts; {@code null} for now
+   * @return the clock, if a target applies
+   */
+  public Optional<SlaClock> start(String tenant, String process, String recordNumber,
+      TargetKind kind, Priority priority, String service, String customer, String group,
+      boolean running, Instant startAt) {
     Optional<ServiceLevelTarget> target = levels.select(process, kind, priority, service,
         customer, group);
     if (target.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(start(process, recordNumber, target.get(), priority, group, running,
-        startAt));
+    return Optional.of(start(tenant, process, recordNumber, target.get(), priority, group,
+        running, startAt));
   }
 
   /**
@@ -213,18 +244,34 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
    */
   public SlaClock start(String process, String recordNumber, ServiceLevelTarget target,
       Instant startAt) {
-    levels.calendars().get(target.calendar());
-    return start(process, recordNumber, target, null, null, true, startAt);
+    return start(Actor.DEFAULT_TENANT, process, recordNumber, target, startAt);
   }
 
-  private SlaClock start(String process, String recordNumber, ServiceLevelTarget t,
+  /**
+   * Starts a running clock for a record of a tenant against the record's own target (see
+   * {@link #start(String, String, ServiceLevelTarget, Instant)}).
+   *
+   * @param tenant the record's tenant
+   * @param process the practice
+   * @param recordNumber the record
+   * @param target the target; its kind is the clock's kind
+   * @param startAt when it starts; {@code null} for now
+   * @return the clock
+   */
+  public SlaClock start(String tenant, String process, String recordNumber,
+      ServiceLevelTarget target, Instant startAt) {
+    levels.calendars().get(target.calendar());
+    return start(tenant, process, recordNumber, target, null, null, true, startAt);
+  }
+
+  private SlaClock start(String tenant, String process, String recordNumber, ServiceLevelTarget t,
       Priority priority, String group, boolean running, Instant startAt) {
     TargetKind kind = t.kind();
     Instant now = startAt != null ? startAt : clock.instant();
     SlaClock c = new SlaClock(UUID.randomUUID().toString(), recordNumber, process, t.name(), kind,
         priority == null ? NO_PRIORITY : priority.name(), kind == TargetKind.OPERATIONAL ? group : null, t.calendar(), t.target(),
         t.warningPercents(), running ? SlaClockState.RUNNING : SlaClockState.PAUSED, now,
-        Duration.ZERO, running ? now : null, List.of(), null, null, 1);
+        Duration.ZERO, running ? now : null, List.of(), null, null, 1, tenant);
     store.insert(c);
     history(c, now, Kind.STARTED, t.name() + ": " + t.target() + " on calendar " + t.calendar()
         + (running ? "" : " (paused)"));
@@ -369,7 +416,9 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
             && c.state() != SlaClockState.CANCELLED)
         .reduce((a, b) -> b);
     if (last.isEmpty() || !levels.reopenContinuesResolution()) {
-      start(process, recordNumber, kind, priority, service, customer, group, true, null);
+      String tenant = store.forRecord(recordNumber).stream().findFirst().map(SlaClock::tenant)
+          .orElse(Actor.DEFAULT_TENANT);
+      start(tenant, process, recordNumber, kind, priority, service, customer, group, true, null);
       return;
     }
     Instant now = clock.instant();
@@ -459,9 +508,12 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
   // ---------------------------------------------------------------- queries
 
   @Override
-  public List<ClockStatus> clocks(String recordNumber) {
+  public List<ClockStatus> clocks(Actor actor, String recordNumber) {
+    guard.check(actor, Permission.SERVICE_LEVEL_READ);
+    Arguments.key(recordNumber, "recordNumber");
     return tx.required(() -> {
-      List<SlaClock> clocks = store.forRecord(recordNumber);
+      List<SlaClock> clocks = store.forRecord(recordNumber).stream()
+          .filter(c -> visible(actor, c)).toList();
       if (clocks.isEmpty()) {
         throw new RecordNotFoundException(recordNumber);
       }
@@ -471,27 +523,41 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
   }
 
   @Override
-  public List<SlaClockEntry> history(String clockId) {
-    return tx.required(() -> store.history(clockId));
+  public List<SlaClockEntry> history(Actor actor, String clockId) {
+    guard.check(actor, Permission.SERVICE_LEVEL_READ);
+    Arguments.key(clockId, "clockId");
+    return tx.required(() -> {
+      // an unknown clock and another tenant's clock have no history the actor may see
+      return store.find(clockId).filter(c -> visible(actor, c)).isPresent()
+          ? store.history(clockId) : List.<SlaClockEntry>of();
+    });
   }
 
   @Override
-  public List<ClockStatus> atRisk(int percent, String group) {
+  public List<ClockStatus> atRisk(Actor actor, int percent, String group) {
+    guard.check(actor, Permission.SERVICE_LEVEL_READ);
     if (percent < 1 || percent > 100) {
       throw new IllegalArgumentException("percent must be 1..100, was " + percent);
     }
-    return activeStatuses(group, s -> s.percent() >= percent);
+    return activeStatuses(actor, group, s -> s.percent() >= percent);
   }
 
   @Override
-  public List<ClockStatus> breached(String group) {
-    return activeStatuses(group, s -> s.clock().breachedAt() != null);
+  public List<ClockStatus> breached(Actor actor, String group) {
+    guard.check(actor, Permission.SERVICE_LEVEL_READ);
+    return activeStatuses(actor, group, s -> s.clock().breachedAt() != null);
   }
 
-  private List<ClockStatus> activeStatuses(String group, Predicate<ClockStatus> filter) {
+  /** The system actor sees every tenant's clocks; others only their tenant's. */
+  private static boolean visible(Actor actor, SlaClock c) {
+    return actor.isSystem() || actor.tenant().equals(c.tenant());
+  }
+
+  private List<ClockStatus> activeStatuses(Actor actor, String group,
+      Predicate<ClockStatus> filter) {
     return tx.required(() -> {
       Instant now = clock.instant();
-      List<SlaClock> active = store.active();
+      List<SlaClock> active = store.active().stream().filter(c -> visible(actor, c)).toList();
       return active.stream()
           .filter(c -> group == null || group.equals(c.group()) || holds(active, c, group))
           .map(c -> status(c, now)).filter(filter)
@@ -506,10 +572,16 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
   }
 
   @Override
-  public List<Compliance> compliance(Instant from, Instant to) {
+  public List<Compliance> compliance(Actor actor, Instant from, Instant to) {
+    guard.check(actor, Permission.SERVICE_LEVEL_READ);
+    if (from == null || to == null) {
+      throw new dev.itsm.core.ValidationException("Compliance", List.of(
+          new dev.itsm.core.ValidationException.Violation(from == null ? "from" : "to",
+              "Period", "give a period with from before to")));
+    }
     return tx.required(() -> {
       Map<String, List<SlaClock>> byKey = store.stoppedBetween(from, to).stream()
-          .filter(c -> c.state() != SlaClockState.CANCELLED)
+          .filter(c -> c.state() != SlaClockState.CANCELLED && visible(actor, c))
           .collect(Collectors.groupingBy(c -> c.kind() + "|" + c.priority(), TreeMap::new,
               Collectors.toList()));
       List<Compliance> out = new ArrayList<>();
@@ -541,7 +613,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
       Duration target, List<Integer> warnings, String targetName, String priority) {
     return new SlaClock(c.id(), c.recordNumber(), c.process(), targetName, c.kind(), priority,
         c.group(), c.calendar(), target, warnings, state, c.startedAt(), accumulated,
-        runningSince, fired, breachedAt, stoppedAt, c.version() + 1);
+        runningSince, fired, breachedAt, stoppedAt, c.version() + 1, c.tenant());
   }
 
   private void history(SlaClock c, Instant at, Kind kind, String detail) {

@@ -42,7 +42,7 @@ public final class JdbcAuditStore implements AuditStore {
   public void append(AuditEntry original) {
     AuditEntry entry = new AuditEntry(original.recordNumber(), original.actorId(),
         original.operation(), AuditChain.storedPrecision(original.occurredAt()),
-        original.changes());
+        original.changes(), original.tenant());
     Connection c = db.get();
     try {
       String prev = AuditChain.GENESIS;
@@ -59,8 +59,8 @@ public final class JdbcAuditStore implements AuditStore {
       // predecessor's, even when another transaction drew an id earlier and committed later
       long id = db.nextValue("itsm_audit_seq");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO itsm_audit (id, record_number,"
-          + " actor_id, operation, occurred_at, prev_hash, entry_hash)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          + " actor_id, operation, occurred_at, prev_hash, entry_hash, tenant_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         ps.setLong(1, id);
         ps.setString(2, entry.recordNumber());
         ps.setString(3, entry.actorId());
@@ -68,6 +68,7 @@ public final class JdbcAuditStore implements AuditStore {
         setInstant(ps, 5, entry.occurredAt());
         ps.setString(6, prev);
         ps.setString(7, AuditChain.hash(entry, prev));
+        ps.setString(8, entry.tenant());
         ps.executeUpdate();
       }
       if (entry.changes().isEmpty()) {
@@ -104,11 +105,12 @@ public final class JdbcAuditStore implements AuditStore {
   @Override
   public List<ChainedAuditEntry> chainOf(String recordNumber) {
     String sql = "SELECT a.id, a.actor_id, a.operation, a.occurred_at, a.prev_hash, a.entry_hash,"
+        + " a.tenant_id,"
         + " c.field_name, c.old_value, c.new_value FROM itsm_audit a"
         + " LEFT JOIN itsm_audit_change c ON c.audit_id = a.id"
         + " WHERE a.record_number = ? ORDER BY a.id, c.seq_no";
     record Head(String actor, String operation, Instant at, String prev, String hash,
-        List<FieldChange> changes) {}
+        List<FieldChange> changes, String tenant) {}
     Map<Long, Head> heads = new LinkedHashMap<>();
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
       ps.setString(1, recordNumber);
@@ -119,7 +121,7 @@ public final class JdbcAuditStore implements AuditStore {
           if (h == null) {
             h = new Head(rs.getString("actor_id"), rs.getString("operation"),
                 getInstant(rs, "occurred_at"), trim(rs.getString("prev_hash")),
-                trim(rs.getString("entry_hash")), new ArrayList<>());
+                trim(rs.getString("entry_hash")), new ArrayList<>(), rs.getString("tenant_id"));
             heads.put(id, h);
           }
           String field = rs.getString("field_name");
@@ -134,7 +136,7 @@ public final class JdbcAuditStore implements AuditStore {
     }
     List<ChainedAuditEntry> chain = new ArrayList<>(heads.size());
     heads.forEach((id, h) -> chain.add(new ChainedAuditEntry(id,
-        new AuditEntry(recordNumber, h.actor(), h.operation(), h.at(), h.changes()),
+        new AuditEntry(recordNumber, h.actor(), h.operation(), h.at(), h.changes(), h.tenant()),
         h.prev(), h.hash())));
     return chain;
   }

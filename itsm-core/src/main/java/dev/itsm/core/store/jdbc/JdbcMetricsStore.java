@@ -98,6 +98,7 @@ public final class JdbcMetricsStore implements MetricsStore {
         + "   WHERE pi.incident_number = i.record_number) THEN 1 ELSE 0 END AS linked"
         + " FROM itsm_incident i";
     Where w = new Where()
+        .and("i.tenant_id = ?", q.tenant())
         .and("i.opened_at < ?", q.to())
         .and("(i.resolved_at IS NULL OR i.resolved_at >= ?)", q.from())
         .and("(i.cancelled_at IS NULL OR i.cancelled_at >= ?)", q.from())
@@ -128,7 +129,8 @@ public final class JdbcMetricsStore implements MetricsStore {
   @Override
   public List<SlaClock> clocks(MetricsQuery q) {
     MetricsFilter f = q.filter();
-    Where w = new Where().and("(" + in("c.stopped_at") + " OR " + in("c.breached_at")
+    Where w = new Where().and("c.tenant_id = ?", q.tenant())
+        .and("(" + in("c.stopped_at") + " OR " + in("c.breached_at")
         + " OR c.stopped_at IS NULL)", q.from(), q.to(), q.from(), q.to());
     if (f.priority() != null) {
       w.and("c.priority = ?", f.priority().name());
@@ -165,7 +167,7 @@ public final class JdbcMetricsStore implements MetricsStore {
   @Override
   public List<ChangeFact> changes(MetricsQuery q) {
     MetricsFilter f = q.filter();
-    Where w = new Where().and("(" + in("ch.created_at") + " OR " + in("ch.authorized_at")
+    Where w = new Where().and("ch.tenant_id = ?", q.tenant()).and("(" + in("ch.created_at") + " OR " + in("ch.authorized_at")
             + " OR " + in("ch.rejected_at") + " OR " + in("ch.implemented_at") + " OR "
             + in("ch.planned_start") + ")",
         q.from(), q.to(), q.from(), q.to(), q.from(), q.to(), q.from(), q.to(), q.from(),
@@ -206,6 +208,7 @@ public final class JdbcMetricsStore implements MetricsStore {
   @Override
   public List<ProblemFact> problems(MetricsQuery q) {
     Where w = problemFilter(new Where()
+        .and("p.tenant_id = ?", q.tenant())
         .and("p.created_at < ?", q.to())
         .and("(p.resolved_at IS NULL OR p.resolved_at >= ?)", q.from())
         .and("(p.cancelled_at IS NULL OR p.cancelled_at >= ?)", q.from()), q.filter(), "p.");
@@ -234,12 +237,13 @@ public final class JdbcMetricsStore implements MetricsStore {
 
   @Override
   public List<RequestFact> requests(MetricsQuery q) {
-    Where w = new Where().and("(" + in("r.submitted_at") + " OR " + in("r.approved_at") + " OR "
+    Where w = new Where().and("r.tenant_id = ?", q.tenant()).and("(" + in("r.submitted_at") + " OR " + in("r.approved_at") + " OR "
             + in("r.rejected_at") + " OR " + in("r.fulfilled_at") + ")",
         q.from(), q.to(), q.from(), q.to(), q.from(), q.to(), q.from(), q.to());
     String sql = "SELECT r.record_number, r.item_id, r.approval_kind, r.submitted_at,"
         + " r.approved_at, r.rejected_at, r.fulfilled_at,"
         + " (SELECT ci.item_name FROM itsm_catalog_item ci WHERE ci.item_id = r.item_id"
+        + "   AND ci.tenant_id = r.tenant_id"
         + "   ORDER BY ci.item_version DESC FETCH FIRST 1 ROWS ONLY) AS item_name"
         + " FROM itsm_request r" + w.sql + " ORDER BY r.submitted_at, r.record_number";
     List<RequestFact> out = new ArrayList<>();
@@ -275,7 +279,8 @@ public final class JdbcMetricsStore implements MetricsStore {
 
   @Override
   public long knownErrorsPublished(MetricsQuery q) {
-    Where w = problemFilter(new Where().and(in("k.published_at"), q.from(), q.to()), q.filter(),
+    Where w = problemFilter(new Where().and("k.tenant_id = ?", q.tenant())
+        .and(in("k.published_at"), q.from(), q.to()), q.filter(),
         "k.");
     return count("SELECT COUNT(*) FROM itsm_known_error k JOIN itsm_problem p"
         + " ON p.record_number = k.problem_number" + w.sql, w, "known errors");
@@ -283,7 +288,7 @@ public final class JdbcMetricsStore implements MetricsStore {
 
   @Override
   public long majorIncidentsPromoted(MetricsQuery q) {
-    Where w = new Where().and(in("m.promoted_at"), q.from(), q.to())
+    Where w = new Where().and("i.tenant_id = ?", q.tenant()).and(in("m.promoted_at"), q.from(), q.to())
         .incidentFilter(q.filter(), true);
     return count("SELECT COUNT(*) FROM itsm_major_incident m JOIN itsm_incident i"
         + " ON i.record_number = m.incident_number" + w.sql, w, "major incidents");

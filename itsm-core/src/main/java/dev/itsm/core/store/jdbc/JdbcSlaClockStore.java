@@ -30,7 +30,7 @@ public final class JdbcSlaClockStore implements SlaClockStore {
 
   static final String COLUMNS = "id, record_number, process, target_name, kind, priority,"
       + " group_id, calendar_name, target_ms, warning_percents, state, started_at, accumulated_ms,"
-      + " running_since, fired_percents, breached_at, stopped_at, row_version";
+      + " running_since, fired_percents, breached_at, stopped_at, row_version, tenant_id";
 
   private final DialectConnections db;
 
@@ -46,12 +46,13 @@ public final class JdbcSlaClockStore implements SlaClockStore {
   @Override
   public void insert(SlaClock c) {
     String sql = "INSERT INTO itsm_sla_clock (" + COLUMNS + ", start_seq) VALUES ("
-        + "?, ".repeat(18) + "?)";
+        + "?, ".repeat(19) + "?)";
     try (PreparedStatement ps = connection().prepareStatement(sql)) {
       ps.setString(1, c.id());
       int n = bind(ps, 2, c);
       ps.setLong(n, c.version());
-      ps.setLong(n + 1, db.nextValue("itsm_sla_clock_seq"));
+      ps.setString(n + 1, c.tenant());
+      ps.setLong(n + 2, db.nextValue("itsm_sla_clock_seq"));
       ps.executeUpdate();
     } catch (SQLException e) {
       throw failure("storing clock " + c.id(), e);
@@ -161,7 +162,7 @@ public final class JdbcSlaClockStore implements SlaClockStore {
         getEnum(rs, "state", SlaClockState.class), getInstant(rs, "started_at"),
         Duration.ofMillis(rs.getLong("accumulated_ms")), getInstant(rs, "running_since"),
         split(rs.getString("fired_percents")), getInstant(rs, "breached_at"),
-        getInstant(rs, "stopped_at"), rs.getLong("row_version"));
+        getInstant(rs, "stopped_at"), rs.getLong("row_version"), rs.getString("tenant_id"));
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class InMemoryAuditStore implements AuditStore {
   public synchronized void append(AuditEntry original) {
     AuditEntry entry = new AuditEntry(original.recordNumber(), original.actorId(),
         original.operation(), AuditChain.storedPrecision(original.occurredAt()),
-        original.changes());
+        original.changes(), original.tenant());
     String prev = AuditChain.GENESIS;
     for (ChainedAuditEntry e : entries) {
       if (e.entry().recordNumber().equals(entry.recordNumber())) {

@@ -59,7 +59,7 @@ public final class ServiceFixture {
     Transactions tx = Transactions.local();
     DefaultServiceLevelService sla = new DefaultServiceLevelService(ServiceLevels.defaults(),
         new InMemorySlaClockStore(), tx, SlaClockWorkflow.NONE, clock,
-        new Events(tx, List.of(), List.of()));
+        new Events(tx, List.of(), List.of()), dev.itsm.core.internal.AccessGuard.PERMIT_ALL);
     service = new DefaultIncidentService(
         new DefaultIncidentService.Settings(clock, b.matrix, b.rule, b.fallbackGroup,
             NumberingPolicy.standard(), IncidentClocks.dueDates(sla)),

@@ -3,7 +3,14 @@ package dev.itsm.core.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ConcurrentModificationException;
+import dev.itsm.core.access.AccessDeniedException;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.access.RoleModel;
+import dev.itsm.core.internal.AccessGuard;
+import dev.itsm.core.spi.Directory;
+import java.util.Set;
 import dev.itsm.core.ItsmException;
 import dev.itsm.core.ValidationException;
 import dev.itsm.core.audit.AuditBreak;
@@ -42,6 +49,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AuditChainTamperTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00.123456789Z");
+  private static final AccessGuard GUARD =
+      new AccessGuard(RoleModel.standard(), Directory.NONE, Set.of("acme"));
+  private static final Actor ADMIN = Actor.of("ada", "itsm-admins");
 
   private static ContractDatabase database;
 
@@ -65,7 +75,7 @@ class AuditChainTamperTest {
   void emptyStore() {
     database.deleteAllRows();
     store = new JdbcAuditStore(database.connections());
-    audit = new DefaultAuditService(database.transactions(), store);
+    audit = new DefaultAuditService(database.transactions(), store, GUARD);
   }
 
   @Test
@@ -74,16 +84,16 @@ class AuditChainTamperTest {
     writeTrail("INC0000002", 3);
     writeTrail("INC0000001", 2);
 
-    AuditVerification one = audit.verify("INC0000001");
+    AuditVerification one = audit.verify(ADMIN, "INC0000001");
     assertThat(one.ok()).isTrue();
     assertThat(one.entriesChecked()).isEqualTo(7);
     assertThat(one.legacyEntries()).isZero();
-    AuditVerification period = audit.verify(T0, T0.plusSeconds(3600));
+    AuditVerification period = audit.verify(ADMIN, T0, T0.plusSeconds(3600));
     assertThat(period.ok()).isTrue();
     assertThat(period.recordsChecked()).isEqualTo(2);
     assertThat(period.entriesChecked()).isEqualTo(10);
-    assertThat(audit.verify("INC0000404").entriesChecked()).isZero();
-    assertThat(audit.head("INC0000001")).hasSize(64);
+    assertThat(audit.verify(ADMIN, "INC0000404").entriesChecked()).isZero();
+    assertThat(audit.head(ADMIN, "INC0000001")).hasSize(64);
   }
 
   @Test
@@ -94,7 +104,7 @@ class AuditChainTamperTest {
     sql("UPDATE itsm_audit_change SET old_value = 'LOW' WHERE audit_id = " + chain.get(1).id()
         + " AND seq_no = 0");
 
-    AuditVerification v = audit.verify("INC0000001");
+    AuditVerification v = audit.verify(ADMIN, "INC0000001");
     assertThat(v.ok()).isFalse();
     assertThat(v.breaks()).singleElement().satisfies(b -> {
       assertThat(b.kind()).isEqualTo(AuditBreak.Kind.CONTENT_CHANGED);
@@ -104,7 +114,7 @@ class AuditChainTamperTest {
       assertThat(b.expectedHash()).isNotEqualTo(b.foundHash());
       assertThat(b.meaning()).contains("changed");
     });
-    assertThat(audit.verify(T0, T0.plusSeconds(3600)).breaks()).hasSize(1);
+    assertThat(audit.verify(ADMIN, T0, T0.plusSeconds(3600)).breaks()).hasSize(1);
   }
 
   @Test
@@ -116,7 +126,7 @@ class AuditChainTamperTest {
     sql("DELETE FROM itsm_audit_change WHERE audit_id = " + middle);
     sql("DELETE FROM itsm_audit WHERE id = " + middle);
 
-    AuditVerification v = audit.verify("INC0000001");
+    AuditVerification v = audit.verify(ADMIN, "INC0000001");
     assertThat(v.breaks()).singleElement().satisfies(b -> {
       assertThat(b.kind()).isEqualTo(AuditBreak.Kind.LINK_BROKEN);
       assertThat(b.entryId()).isEqualTo(chain.get(3).id());
@@ -143,7 +153,7 @@ class AuditChainTamperTest {
       return null;
     });
 
-    assertThat(audit.verify("INC0000001").breaks()).singleElement().satisfies(b -> {
+    assertThat(audit.verify(ADMIN, "INC0000001").breaks()).singleElement().satisfies(b -> {
       assertThat(b.kind()).isEqualTo(AuditBreak.Kind.CONTENT_CHANGED);
       assertThat(b.position()).isEqualTo(3);
     });
@@ -167,7 +177,7 @@ class AuditChainTamperTest {
       sql("CREATE UNIQUE INDEX itsm_audit_chain_idx ON itsm_audit (record_number, prev_hash)");
     }
 
-    AuditVerification v = audit.verify("INC0000001");
+    AuditVerification v = audit.verify(ADMIN, "INC0000001");
     assertThat(v.breaks()).extracting(AuditBreak::kind).containsOnly(AuditBreak.Kind.LINK_BROKEN);
     assertThat(v.breaks()).extracting(AuditBreak::position).containsExactly(1, 2, 3);
   }
@@ -188,7 +198,7 @@ class AuditChainTamperTest {
     sql("UPDATE itsm_audit SET entry_hash = NULL, prev_hash = NULL WHERE id = "
         + chain.get(2).id());
 
-    assertThat(audit.verify("INC0000001").breaks()).singleElement()
+    assertThat(audit.verify(ADMIN, "INC0000001").breaks()).singleElement()
         .extracting(AuditBreak::kind).isEqualTo(AuditBreak.Kind.HASH_REMOVED);
   }
 
@@ -200,7 +210,7 @@ class AuditChainTamperTest {
         + " VALUES (-9, 'INC0000009', 'old', 'incident.resolve', TIMESTAMP '2020-01-02 00:00:00')");
     writeTrail("INC0000009", 2);
 
-    AuditVerification v = audit.verify("INC0000009");
+    AuditVerification v = audit.verify(ADMIN, "INC0000009");
     assertThat(v.ok()).isTrue();
     assertThat(v.entriesChecked()).isEqualTo(4);
     assertThat(v.legacyEntries()).isEqualTo(2);
@@ -245,7 +255,7 @@ class AuditChainTamperTest {
     } finally {
       pool.shutdownNow();
     }
-    AuditVerification v = audit.verify(T0, T0.plusSeconds(60));
+    AuditVerification v = audit.verify(ADMIN, T0, T0.plusSeconds(60));
     assertThat(v.breaks()).isEmpty();
     assertThat(v.recordsChecked()).isEqualTo(5);
     assertThat(chain("INC0000200")).isNotEmpty();
@@ -253,11 +263,37 @@ class AuditChainTamperTest {
 
   @Test
   void blankOrReversedArgumentsAreRefused() {
-    assertThatThrownBy(() -> audit.verify(" ")).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> audit.verify((String) null)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> audit.verify(T0, T0.minusSeconds(1)))
+    assertThatThrownBy(() -> audit.verify(ADMIN, " ")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> audit.verify(ADMIN, (String) null)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> audit.verify(ADMIN, T0, T0.minusSeconds(1)))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> audit.verify(null, T0)).isInstanceOf(ItsmException.class);
+    assertThatThrownBy(() -> audit.verify(ADMIN, null, T0)).isInstanceOf(ItsmException.class);
+  }
+
+  @Test
+  void verificationNeedsThePermissionAndSeesOnlyTheActorsTenant() {
+    writeTrail("INC0000001", 2);
+    append(new AuditEntry("ACME-INC0000001", "ann", "incident.open", T0, List.of(), "acme"));
+    Actor acmeAdmin = ADMIN.inTenant("acme");
+
+    assertThatThrownBy(() -> audit.verify(Actor.of("dana", "service-desk"), "INC0000001"))
+        .isInstanceOfSatisfying(AccessDeniedException.class,
+            e -> assertThat(e.permission()).isEqualTo(Permission.AUDIT_VERIFY));
+    assertThatThrownBy(() -> audit.head(Actor.of("dana"), "INC0000001"))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(audit.verify(ADMIN, "ACME-INC0000001").entriesChecked()).isZero();
+    assertThat(audit.head(ADMIN, "ACME-INC0000001")).isNull();
+    assertThat(audit.verify(acmeAdmin, "ACME-INC0000001").entriesChecked()).isEqualTo(1);
+    assertThat(audit.verify(acmeAdmin, "INC0000001").entriesChecked()).isZero();
+    assertThat(audit.verify(ADMIN, T0, T0.plusSeconds(60)).recordsChecked()).isEqualTo(1);
+    assertThat(audit.verify(acmeAdmin, T0, T0.plusSeconds(60)).recordsChecked()).isEqualTo(1);
+
+    // moving an entry to another tenant is tampering too: the tenant is part of the hash
+    sql("UPDATE itsm_audit SET tenant_id = 'default' WHERE record_number = 'ACME-INC0000001'");
+    AuditVerification moved = audit.verify(ADMIN, "ACME-INC0000001");
+    assertThat(moved.ok()).isFalse();
+    assertThat(moved.breaks()).singleElement()
+        .satisfies(b -> assertThat(b.kind()).isEqualTo(AuditBreak.Kind.CONTENT_CHANGED));
   }
 
   private void writeTrail(String number, int entries) {

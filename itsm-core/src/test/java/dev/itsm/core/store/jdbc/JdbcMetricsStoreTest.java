@@ -1,6 +1,13 @@
 package dev.itsm.core.store.jdbc;
 
+import dev.itsm.core.Actor;
+import dev.itsm.core.access.AccessDeniedException;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.access.RoleModel;
+import dev.itsm.core.internal.AccessGuard;
+import dev.itsm.core.spi.Directory;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.itsm.core.audit.AuditEntry;
 import dev.itsm.core.audit.FieldChange;
@@ -73,6 +80,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
 class JdbcMetricsStoreTest {
+
+  private static final AccessGuard GUARD =
+      new AccessGuard(RoleModel.standard(), Directory.NONE, Set.of("acme"));
+  private static final Actor MANAGER = Actor.of("ina", "incident-managers");
 
   static final Instant FROM = Instant.parse("2026-03-02T00:00:00Z");
   static final Instant TO = Instant.parse("2026-03-16T00:00:00Z");
@@ -329,11 +340,11 @@ class JdbcMetricsStoreTest {
           public List<Figure> figures() {
             return List.of(new Figure("Requests", "0", "stub"));
           }
-        }));
+        }), GUARD);
   }
 
   private static Metrics all(MetricsQuery q) {
-    return service(EnumSet.allOf(Practice.class)).compute(q);
+    return service(EnumSet.allOf(Practice.class)).compute(MANAGER, q);
   }
 
   private static Duration h(long hours) {
@@ -506,8 +517,21 @@ class JdbcMetricsStoreTest {
   }
 
   @Test
+  void metricsNeedThePermissionAndCountOnlyTheActorsTenant() {
+    DefaultMetricsService service = service(EnumSet.allOf(Practice.class));
+    assertThatThrownBy(() -> service.compute(Actor.of("dana", "service-desk"), PERIOD))
+        .isInstanceOfSatisfying(AccessDeniedException.class,
+            e -> assertThat(e.permission()).isEqualTo(Permission.METRICS_READ));
+    Metrics acme = service.compute(MANAGER.inTenant("acme"), PERIOD);
+    assertThat(acme.incidents().orElseThrow().opened()).isZero();
+    assertThat(acme.changes().orElseThrow().figures()).isNotEmpty();
+    assertThat(acme.requests().orElseThrow().submitted()).isZero();
+    assertThat(service.compute(MANAGER, PERIOD).incidents().orElseThrow().opened()).isEqualTo(6);
+  }
+
+  @Test
   void practicesNotDeployedAreAbsent() {
-    Metrics m = service(EnumSet.of(Practice.INCIDENT)).compute(PERIOD);
+    Metrics m = service(EnumSet.of(Practice.INCIDENT)).compute(MANAGER, PERIOD);
     assertThat(m.changes()).isEmpty();
     assertThat(m.problems()).isEmpty();
     assertThat(m.requests()).isEmpty();
