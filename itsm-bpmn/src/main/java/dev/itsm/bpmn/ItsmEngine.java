@@ -1175,7 +1175,7 @@ public final class ItsmEngine implements AutoCloseable {
                   new CamundaChangeWorkflow(new ProcessDriver(engine, ChangeProcessModel.KEY,
                       stages), cp.changeManagers(), cp.escalationGroup()),
                   new ChangeClocks(sla)),
-              validator, events);
+              validator, events, guard);
           changeCallbacks.bind(service);
           sla.bindEscalations(ChangeClocks.PROCESS, ChangeClocks.escalations(service));
           changes = service;
@@ -1186,7 +1186,7 @@ public final class ItsmEngine implements AutoCloseable {
           DefaultProblemService service = new DefaultProblemService(
               new DefaultProblemService.Settings(EngineClock.clock(), problemPolicies, numbering,
                   incidents, changeService == null ? null
-                      : n -> changeService.find(n).isPresent()),
+                      : n -> changeService.find(Actor.system(), n).isPresent()),
               Objects.requireNonNull(problemStore.apply(connections), "problemStore factory"),
               Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
               tx,

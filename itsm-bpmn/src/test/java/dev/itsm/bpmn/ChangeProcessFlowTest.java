@@ -189,7 +189,7 @@ class ChangeProcessFlowTest {
     assertThat(ended(c)).isTrue();
     assertThat(engine.incidents().get(incident.number()).state())
         .isEqualTo(IncidentState.RESOLVED);
-    assertThat(engine.changes().query().linkedIncident(incident.number()).list())
+    assertThat(engine.changes().query(MAX).linkedIncident(incident.number()).list())
         .extracting(Change::number).containsExactly(c.number());
   }
 
@@ -252,7 +252,7 @@ class ChangeProcessFlowTest {
     engine.changes().decide(BEN, DecideChange.approve(c.number(), null));
     EngineClock.advance(Duration.ofDays(5).plusMinutes(1));
     assertThat(engine.awaitDueJobs(Duration.ofSeconds(30))).isTrue();
-    Change escalated = engine.changes().get(c.number());
+    Change escalated = engine.changes().get(MAX, c.number());
     assertThat(escalated.authorizationEscalated()).isTrue();
     assertThat(candidateGroups(task(c))).containsExactly("cab", "change-escalation");
     Change decided = engine.changes().decide(ESC, DecideChange.approve(c.number(), "overdue"));
@@ -268,8 +268,8 @@ class ChangeProcessFlowTest {
     String number = c.number();
     assertThrows(VetoException.class,
         () -> engine.changes().decide(MAX, DecideChange.approve(number, "ok")));
-    assertThat(engine.changes().get(number)).isEqualTo(c);
-    assertThat(engine.changes().decisions(number)).isEmpty();
+    assertThat(engine.changes().get(MAX, number)).isEqualTo(c);
+    assertThat(engine.changes().decisions(MAX, number)).isEmpty();
     assertThat(openTasks(c)).containsExactly("Authorise change");
     vetoAuthorisations = false;
     assertThat(engine.changes().decide(MAX, DecideChange.approve(number, "ok")).state())
@@ -282,7 +282,7 @@ class ChangeProcessFlowTest {
         CreateStandardChange.of("restart-app-server", "olivia", "app-9"));
     engine.changes().schedule(MAX, ScheduleChange.window(c.number(), inDays(40),
         inDays(40).plusSeconds(600)));
-    assertThat(engine.changes().schedule(inDays(39), inDays(41))).extracting(Change::number)
+    assertThat(engine.changes().schedule(MAX, inDays(39), inDays(41))).extracting(Change::number)
         .containsExactly(c.number());
   }
 }

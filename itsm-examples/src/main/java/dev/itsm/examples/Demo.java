@@ -335,7 +335,7 @@ public final class Demo {
     out.println();
     Map<ChangeState, Long> changeCounts = new EnumMap<>(ChangeState.class);
     for (String n : changeNumbers) {
-      changeCounts.merge(engine.changes().get(n).state(), 1L, Long::sum);
+      changeCounts.merge(engine.changes().get(CHANGE_MANAGER, n).state(), 1L, Long::sum);
     }
     Map<RequestState, Long> requestCounts = new EnumMap<>(RequestState.class);
     for (String n : requestNumbers) {
@@ -642,11 +642,11 @@ public final class Demo {
   }
 
   private void printChange(ChangeService changes, String number) {
-    Change c = changes.get(number);
+    Change c = changes.get(CHANGE_MANAGER, number);
     out.println();
     out.printf("%s  %-9s %-8s %s  [risk %s, authority %s]%n", c.number(), c.type(), c.state(),
         c.title(), c.risk(), c.authority());
-    changes.timeline(number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
+    changes.timeline(CHANGE_MANAGER, number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
         TIME.format(t.at()), t.actorId(), t.kind(), t.text()));
   }
 

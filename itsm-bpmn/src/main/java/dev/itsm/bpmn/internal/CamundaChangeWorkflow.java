@@ -40,7 +40,7 @@ public final class CamundaChangeWorkflow implements ChangeWorkflow {
     if (c.state() == ChangeState.AUTHORIZATION) {
       vars.putAll(authorization(c));
     }
-    driver.engine().getRuntimeService().createProcessInstanceByKey(KEY)
+    ProcessDriver.instanceOf(driver.engine(), KEY, c.tenant())
         .businessKey(c.number()).setVariables(vars).execute();
   }
 

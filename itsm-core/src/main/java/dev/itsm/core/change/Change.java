@@ -1,5 +1,6 @@
 package dev.itsm.core.change;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.incident.Impact;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +61,8 @@ import java.util.List;
  * @param closedAt when it closed, or {@code null}
  * @param rejectedAt when it was rejected, or {@code null}
  * @param cancelledAt when it was cancelled, or {@code null}
+ * @param tenant the tenant the change belongs to (the requester's); {@code null} means
+ *     {@link Actor#DEFAULT_TENANT}
  */
 public record Change(
     String number,
@@ -110,10 +113,12 @@ public record Change(
     Instant implementedAt,
     Instant closedAt,
     Instant rejectedAt,
-    Instant cancelledAt) {
+    Instant cancelledAt,
+    String tenant) {
 
-  /** Copies the lists. */
+  /** Copies the lists and fills the default tenant. */
   public Change {
+    tenant = tenant == null ? Actor.DEFAULT_TENANT : tenant;
     services = services == null ? List.of() : List.copyOf(services);
     configurationItems = configurationItems == null ? List.of() : List.copyOf(configurationItems);
     incidents = incidents == null ? List.of() : List.copyOf(incidents);
@@ -178,6 +183,7 @@ public record Change(
     b.closedAt = closedAt;
     b.rejectedAt = rejectedAt;
     b.cancelledAt = cancelledAt;
+    b.tenant = tenant;
     return b;
   }
 
@@ -232,6 +238,7 @@ public record Change(
     private Instant closedAt;
     private Instant rejectedAt;
     private Instant cancelledAt;
+    private String tenant = Actor.DEFAULT_TENANT;
 
     private Builder() {}
 
@@ -529,9 +536,15 @@ public record Change(
       return this;
     }
 
+    /** @param v the tenant; default {@link Actor#DEFAULT_TENANT} @return this */
+    public Builder tenant(String v) {
+      tenant = v;
+      return this;
+    }
+
     /** @return the record */
     public Change build() {
-      return new Change(number, version, type, state, title, description, justification, category, services, configurationItems, implementationPlan, backoutPlan, testPlan, plannedStart, plannedEnd, requester, owner, implementerGroup, implementer, impact, requiresOutage, tested, backoutTested, risk, template, authority, approverGroup, approvalPolicy, eligibleApprovers, authorizationRound, authorizationDue, authorizationEscalated, incidents, problems, collisions, freezeOverride, outcome, outcomeNotes, reviewRequired, reviewNotes, createdAt, submittedAt, authorizedAt, scheduledAt, implementationStartedAt, implementedAt, closedAt, rejectedAt, cancelledAt);
+      return new Change(number, version, type, state, title, description, justification, category, services, configurationItems, implementationPlan, backoutPlan, testPlan, plannedStart, plannedEnd, requester, owner, implementerGroup, implementer, impact, requiresOutage, tested, backoutTested, risk, template, authority, approverGroup, approvalPolicy, eligibleApprovers, authorizationRound, authorizationDue, authorizationEscalated, incidents, problems, collisions, freezeOverride, outcome, outcomeNotes, reviewRequired, reviewNotes, createdAt, submittedAt, authorizedAt, scheduledAt, implementationStartedAt, implementedAt, closedAt, rejectedAt, cancelledAt, tenant);
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A fluent query over changes; restrictions combine with AND.
  *
  * <pre>{@code
- * List<Change> mine = engine.changes().query().owner("olivia")
+ * List<Change> mine = engine.changes().query(olivia).owner("olivia")
  *     .state(ChangeState.AUTHORIZATION, ChangeState.SCHEDULED).list();
  * }</pre>
  */

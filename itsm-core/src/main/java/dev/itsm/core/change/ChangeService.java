@@ -6,6 +6,7 @@ import dev.itsm.core.NotPermittedException;
 import dev.itsm.core.RecordNotFoundException;
 import dev.itsm.core.ValidationException;
 import dev.itsm.core.VetoException;
+import dev.itsm.core.access.AccessDeniedException;
 import dev.itsm.core.audit.AuditEntry;
 import dev.itsm.core.incident.TimelineEntry;
 import java.time.Instant;
@@ -13,9 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Change enablement: standard, normal and emergency changes from request to close. Every call
- * names the acting user, runs in one transaction, validates its input and changes nothing when it
- * fails.
+ * Change enablement: standard, normal and emergency changes from request to close. Every call,
+ * reads included, names the acting user first, runs in one transaction, validates its input,
+ * passes the engine's access policy and changes nothing when it fails. A change belongs to the
+ * tenant of the actor who raised it; a change of another tenant is not found.
  *
  * <ul>
  *   <li>{@link ValidationException}: the command broke a rule (field, rule, message); also a
@@ -23,8 +25,11 @@ import java.util.Optional;
  *   <li>{@link IllegalTransitionException}: the action is not allowed in the change's state
  *       (names the state and the allowed actions);</li>
  *   <li>{@link NotPermittedException}: the actor may not do it (segregation of duties, not an
- *       approver, already decided);</li>
- *   <li>{@link RecordNotFoundException}, {@link VetoException} (a before-hook refused),
+ *       approver, already decided); its subtype {@link AccessDeniedException}: the engine's access
+ *       policy refused the call (checked before anything is read or changed, and before the
+ *       change's state is looked at);</li>
+ *   <li>{@link RecordNotFoundException} (also for a change of another tenant),
+ *       {@link VetoException} (a before-hook refused),
  *       {@code ConcurrentModificationException} (retry).</li>
  * </ul>
  *
@@ -42,102 +47,190 @@ public interface ChangeService {
 
   /**
    * Raises a normal change (into ASSESSMENT) or an emergency change (straight into AUTHORIZATION
-   * by the emergency change authority). The risk is computed at once.
+   * by the emergency change authority). The risk is computed at once. The change belongs to the
+   * actor's tenant.
    *
-   * @param actor the requester
+   * @param actor the requester; checked for {@code change.create}
    * @param command the change
    * @return the change
+   * @throws AccessDeniedException when the actor may not raise changes
    */
   Change create(Actor actor, CreateChange command);
 
   /**
    * Raises a standard change from a catalog template: pre-authorised, state AUTHORIZED, risk LOW.
    *
-   * @param actor the requester
+   * @param actor the requester; checked for {@code change.create}
    * @param command the template and the details
    * @return the change
    * @throws ValidationException when the template is not in the catalog
+   * @throws AccessDeniedException when the actor may not raise changes
    */
   Change createStandard(Actor actor, CreateStandardChange command);
 
-  /** @param actor who @param command new questionnaire answers @return the change, risk recomputed */
+  /**
+   * Answers the risk questionnaire again; the risk is recomputed.
+   *
+   * @param actor the acting user; checked for {@code change.assess}
+   * @param command new questionnaire answers
+   * @return the change, risk recomputed
+   * @throws AccessDeniedException when the actor may not assess this change
+   */
   Change assess(Actor actor, AssessChange command);
 
   /**
    * Sends a normal change to the change authority the authority policy names for its risk; opens
    * a new authorisation round with its approval policy and deadline.
    *
-   * @param actor who
+   * @param actor the acting user; checked for {@code change.submit}
    * @param command the change
    * @return the change, in AUTHORIZATION
+   * @throws AccessDeniedException when the actor may not submit this change
    */
   Change submitForAuthorization(Actor actor, SubmitChange command);
 
   /**
    * Records an approver's decision and applies the approval policy and rejection rule: the change
-   * stays in AUTHORIZATION, or becomes AUTHORIZED or REJECTED.
+   * stays in AUTHORIZATION, or becomes AUTHORIZED or REJECTED. The access policy is asked first
+   * ({@code change.decide}); the change's approval rules then still decide who is eligible.
    *
-   * @param actor the approver
+   * @param actor the approver; checked for {@code change.decide}
    * @param command the decision
    * @return the change
+   * @throws AccessDeniedException when the access policy refuses the actor
    * @throws NotPermittedException when the actor is not an approver of this change, is its
    *     requester, owner or implementer, or already decided in this round
    */
   Change decide(Actor actor, DecideChange command);
 
-  /** @param actor who @param command the window @return the change, SCHEDULED */
+  /**
+   * Schedules an authorised change (or moves a scheduled one) into a window, checking freeze
+   * windows and collisions.
+   *
+   * @param actor the acting user; checked for {@code change.schedule}
+   * @param command the window
+   * @return the change, SCHEDULED
+   * @throws AccessDeniedException when the actor may not schedule this change
+   */
   Change schedule(Actor actor, ScheduleChange command);
 
-  /** @param actor who @param command the change @return the change, in IMPLEMENTATION */
+  /**
+   * @param actor the implementer; checked for {@code change.implement}
+   * @param command the change
+   * @return the change, in IMPLEMENTATION
+   * @throws AccessDeniedException when the actor may not implement this change
+   */
   Change startImplementation(Actor actor, StartImplementation command);
 
   /**
    * Records the outcome; the change goes to REVIEW if the review rule requires it, else closes
-   * (a successful close resolves the linked incidents when the policy says so).
+   * (a successful close resolves the linked incidents when the policy says so; that follow-up is
+   * the library's own and is not checked against the incident permissions).
    *
-   * @param actor who
+   * @param actor the implementer; checked for {@code change.implement}
    * @param command the outcome
    * @return the change
+   * @throws AccessDeniedException when the actor may not implement this change
    */
   Change recordOutcome(Actor actor, RecordOutcome command);
 
-  /** @param actor the reviewer @param command the findings @return the change, CLOSED */
+  /**
+   * Completes the post-implementation review and closes the change (resolving linked incidents
+   * after a successful change, as {@link #recordOutcome} does).
+   *
+   * @param actor the reviewer; checked for {@code change.review}
+   * @param command the findings
+   * @return the change, CLOSED
+   * @throws AccessDeniedException when the actor may not review changes
+   */
   Change completeReview(Actor actor, CompleteReview command);
 
-  /** @param actor who @param command the reason @return the change, CANCELLED */
+  /**
+   * @param actor the acting user; checked for {@code change.cancel}
+   * @param command the reason
+   * @return the change, CANCELLED
+   * @throws AccessDeniedException when the actor may not cancel this change
+   */
   Change cancel(Actor actor, CancelChange command);
 
-  /** @param actor who @param command the note @return the change (unchanged) */
+  /**
+   * @param actor the acting user; checked for {@code change.note}
+   * @param command the note
+   * @return the change (unchanged)
+   * @throws AccessDeniedException when the actor may not add notes to this change
+   */
   Change addNote(Actor actor, AddChangeNote command);
 
-  /** @param number a change number @return the change @throws RecordNotFoundException if none */
-  Change get(String number);
+  /**
+   * @param actor the acting user; checked for {@code change.read}
+   * @param number a change number
+   * @return the change
+   * @throws RecordNotFoundException if none exists in the actor's tenant
+   * @throws AccessDeniedException when the actor may not read this change
+   */
+  Change get(Actor actor, String number);
 
-  /** @param number a change number @return the change, if it exists */
-  Optional<Change> find(String number);
+  /**
+   * @param actor the acting user; checked for {@code change.read}
+   * @param number a change number
+   * @return the change, if it exists in the actor's tenant
+   * @throws AccessDeniedException when it exists but the actor may not read it
+   */
+  Optional<Change> find(Actor actor, String number);
 
-  /** @return a new query */
-  ChangeQuery query();
+  /**
+   * A new query over the changes of the actor's tenant; an actor whose read scope is
+   * {@link dev.itsm.core.access.ReadScope#OWN} (with the standard role model: an actor in no
+   * group) sees only the changes they requested.
+   *
+   * @param actor the acting user; checked for {@code change.read} when the query runs
+   * @return a new query
+   */
+  ChangeQuery query(Actor actor);
 
   /**
    * The change schedule: changes SCHEDULED or in IMPLEMENTATION whose window overlaps the period,
-   * earliest first.
+   * earliest first, within the actor's tenant and read scope (as {@link #query}).
    *
+   * @param actor the acting user; checked for {@code change.read}
    * @param from period start
    * @param to period end
    * @return the scheduled changes
+   * @throws AccessDeniedException when the actor may not read changes
    */
-  List<Change> schedule(Instant from, Instant to);
+  List<Change> schedule(Actor actor, Instant from, Instant to);
 
-  /** @param number a change @return its approver decisions, oldest first */
-  List<ApprovalRecord> decisions(String number);
+  /**
+   * @param actor the acting user; checked for {@code change.read}
+   * @param number a change
+   * @return its approver decisions, oldest first
+   * @throws RecordNotFoundException if none exists in the actor's tenant
+   * @throws AccessDeniedException when the actor may not read this change
+   */
+  List<ApprovalRecord> decisions(Actor actor, String number);
 
-  /** @param number a change @return its timeline, oldest first */
-  List<TimelineEntry> timeline(String number);
+  /**
+   * @param actor the acting user; checked for {@code change.read}
+   * @param number a change
+   * @return its timeline, oldest first
+   * @throws RecordNotFoundException if none exists in the actor's tenant
+   * @throws AccessDeniedException when the actor may not read this change
+   */
+  List<TimelineEntry> timeline(Actor actor, String number);
 
-  /** @param number a change @return its audit trail, oldest first */
-  List<AuditEntry> auditTrail(String number);
+  /**
+   * @param actor the acting user; checked for {@code change.read}
+   * @param number a change
+   * @return its audit trail, oldest first
+   * @throws RecordNotFoundException if none exists in the actor's tenant
+   * @throws AccessDeniedException when the actor may not read this change
+   */
+  List<AuditEntry> auditTrail(Actor actor, String number);
 
-  /** @return the standard change catalog */
-  List<StandardChangeTemplate> standardChanges();
+  /**
+   * @param actor the acting user; checked for {@code change.read}
+   * @return the standard change catalog
+   * @throws AccessDeniedException when the actor may not read changes
+   */
+  List<StandardChangeTemplate> standardChanges(Actor actor);
 }

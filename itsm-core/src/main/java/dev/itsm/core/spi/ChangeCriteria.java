@@ -22,13 +22,18 @@ import java.util.Set;
  * @param problem linked to this problem
  * @param windowFrom the planned window ends after this
  * @param windowTo the planned window starts before this
+ * @param tenant the tenant the changes belong to; {@code null}: any tenant (for the library's own
+ *     use; the API always names the actor's tenant)
+ * @param ownedBy only the changes this user owns in the access sense, i.e. requested (a query
+ *     under {@link dev.itsm.core.access.ReadScope#OWN}); {@code null}: anyone's. Not to be confused
+ *     with {@code owner}, the change owner
  * @param sort the order
  * @param offset rows to skip
  * @param limit rows to return at most, 1..1000
  */
 public record ChangeCriteria(Set<ChangeState> states, ChangeType type, String requester,
     String owner, String service, String configurationItem, String incident, String problem,
-    Instant windowFrom, Instant windowTo, ChangeSort sort, @Min(0) int offset,
+    Instant windowFrom, Instant windowTo, String tenant, String ownedBy, ChangeSort sort, @Min(0) int offset,
     @Min(1) @Max(1000) int limit) {
 
   /** Copies the set and fills the default order. */

@@ -15,8 +15,11 @@ import java.util.Optional;
  */
 public interface ChangeStore {
 
-  /** @return the next value of the change number sequence */
-  long nextSequence();
+  /**
+   * @param tenant a tenant id
+   * @return the next value of the tenant's change number sequence (each tenant counts from 1)
+   */
+  long nextSequence(String tenant);
 
   /** @param change a new change (version 1) */
   void insert(Change change);
@@ -39,11 +42,13 @@ public interface ChangeStore {
   long count(ChangeCriteria criteria);
 
   /**
+   * @param tenant the tenant whose changes count
    * @param category a category, or {@code null}
    * @param since the start of the look-back period
-   * @return how many changes of that category failed since then ({@code 0} for a null category)
+   * @return how many changes of that category in the tenant failed since then ({@code 0} for a
+   *     null category)
    */
-  int countFailed(String category, Instant since);
+  int countFailed(String tenant, String category, Instant since);
 
   /** @param number a change @param entry the entry to append */
   void appendTimeline(String number, TimelineEntry entry);

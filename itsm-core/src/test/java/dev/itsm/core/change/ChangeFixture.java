@@ -6,6 +6,7 @@ import dev.itsm.core.change.internal.ChangeWorkflow;
 import dev.itsm.core.change.internal.DefaultChangeService;
 import dev.itsm.core.change.internal.LinkedIncidents;
 import dev.itsm.core.incident.Impact;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.Transactions;
@@ -79,6 +80,15 @@ public final class ChangeFixture {
   /** @param policies policies @param directory directory @param incidents incidents @param hooks before-hooks */
   public ChangeFixture(ChangePolicies policies, Directory directory, LinkedIncidents incidents,
       List<BeforeHook> hooks) {
+    this(policies, directory, incidents, hooks, AccessGuard.PERMIT_ALL);
+  }
+
+  /**
+   * @param policies policies @param directory directory @param incidents incidents
+   * @param hooks before-hooks @param guard the access gate
+   */
+  public ChangeFixture(ChangePolicies policies, Directory directory, LinkedIncidents incidents,
+      List<BeforeHook> hooks, AccessGuard guard) {
     Transactions tx = Transactions.local();
     AfterListener recorder = e -> {
       if (e instanceof ChangeEvent c) {
@@ -89,7 +99,7 @@ public final class ChangeFixture {
         policies.riskPolicy() != null ? policies.riskPolicy() : RISK,
         policies.authorityPolicy() != null ? policies.authorityPolicy() : AUTHORITY, directory,
         NumberingPolicy.standard(), incidents), store, audit, tx, ChangeWorkflow.NONE, VALIDATOR,
-        new Events(tx, hooks, List.of(recorder)));
+        new Events(tx, hooks, List.of(recorder)), guard);
   }
 
   /** @return the defaults with the fixture's directory and a restart-server template */

@@ -76,7 +76,7 @@ class ChangeServiceTest {
       c = changes.decide(MIA, DecideChange.approve(c.number(), null));
       assertThat(c.state()).isEqualTo(ChangeState.AUTHORIZED);
       assertThat(c.authorizedAt()).isEqualTo(f.clock.instant());
-      assertThat(changes.decisions(c.number())).extracting(ApprovalRecord::approver,
+      assertThat(changes.decisions(MAX, c.number())).extracting(ApprovalRecord::approver,
           ApprovalRecord::decision, ApprovalRecord::comment).containsExactly(
               org.assertj.core.groups.Tuple.tuple("max", Decision.APPROVE, "looks fine"),
               org.assertj.core.groups.Tuple.tuple("mia", Decision.APPROVE, null));
@@ -96,12 +96,12 @@ class ChangeServiceTest {
       assertThat(c.reviewRequired()).isFalse();
       assertThat(c.closedAt()).isNotNull();
 
-      assertThat(changes.timeline(c.number())).extracting(TimelineEntry::text)
+      assertThat(changes.timeline(MAX, c.number())).extracting(TimelineEntry::text)
           .anyMatch(t -> t.startsWith("Raised as NORMAL change, risk MEDIUM"))
           .anyMatch(t -> t.contains("Submitted to the change authority change-manager"))
           .anyMatch(t -> t.contains("Approved by mia") && t.endsWith("authorised"))
           .anyMatch(t -> t.startsWith("Outcome SUCCESSFUL"));
-      assertThat(changes.auditTrail(c.number())).extracting(AuditEntry::operation)
+      assertThat(changes.auditTrail(MAX, c.number())).extracting(AuditEntry::operation)
           .containsExactly("change.create", "change.assess", "change.assess", "change.submit",
               "change.decide", "change.decide", "change.schedule", "change.schedule",
               "change.start", "change.recordOutcome");
@@ -124,7 +124,7 @@ class ChangeServiceTest {
       assertThat(c.template()).isEqualTo("restart-app-server");
       c = changes.schedule(MAX, ScheduleChange.window(c.number(), DAY1, DAY1.plusSeconds(600)));
       assertThat(c.state()).isEqualTo(ChangeState.SCHEDULED);
-      assertThat(changes.standardChanges()).containsExactly(ChangeFixture.RESTART);
+      assertThat(changes.standardChanges(MAX)).containsExactly(ChangeFixture.RESTART);
     }
 
     @Test
@@ -134,7 +134,7 @@ class ChangeServiceTest {
       assertThat(e.violations()).extracting(Violation::field, Violation::rule)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("template", "InCatalog"));
       assertThat(e.getMessage()).contains("restart-app-server");
-      assertThat(changes.query().count()).isZero();
+      assertThat(changes.query(MAX).count()).isZero();
     }
 
     @Test
@@ -220,9 +220,9 @@ class ChangeServiceTest {
     void notesGoToTheTimelineAndTheAudit() {
       Change c = f.lowRisk();
       changes.addNote(MAX, new AddChangeNote(c.number(), "Vendor confirmed"));
-      assertThat(changes.timeline(c.number())).extracting(TimelineEntry::text)
+      assertThat(changes.timeline(MAX, c.number())).extracting(TimelineEntry::text)
           .contains("Vendor confirmed");
-      assertThat(changes.auditTrail(c.number())).extracting(AuditEntry::operation)
+      assertThat(changes.auditTrail(MAX, c.number())).extracting(AuditEntry::operation)
           .contains("change.addNote");
     }
   }
@@ -280,7 +280,7 @@ class ChangeServiceTest {
       ValidationException e = assertThrows(ValidationException.class,
           () -> changes.decide(ANN, DecideChange.reject(c.number(), " ")));
       assertThat(e.violations()).extracting(Violation::field).containsExactly("comment");
-      assertThat(changes.decisions(c.number())).isEmpty();
+      assertThat(changes.decisions(MAX, c.number())).isEmpty();
     }
 
     @Test
@@ -295,8 +295,8 @@ class ChangeServiceTest {
           assertThat(e.getMessage()).contains(conflicted.id() + " is the");
         }
       }
-      assertThat(changes.decisions(c.number())).isEmpty();
-      assertThat(changes.get(c.number())).isEqualTo(c);
+      assertThat(changes.decisions(MAX, c.number())).isEmpty();
+      assertThat(changes.get(MAX, c.number())).isEqualTo(c);
     }
 
     @Test
@@ -318,7 +318,7 @@ class ChangeServiceTest {
       NotPermittedException twice = assertThrows(NotPermittedException.class,
           () -> changes.decide(ANN, DecideChange.approve(c.number(), null)));
       assertThat(twice.rule()).isEqualTo("already-decided");
-      assertThat(changes.decisions(c.number())).hasSize(1);
+      assertThat(changes.decisions(MAX, c.number())).hasSize(1);
     }
 
     @Test
@@ -331,7 +331,7 @@ class ChangeServiceTest {
           .submitForAuthorization(OLIVIA, new SubmitChange(c.number(), null)));
       assertThat(e.code()).isEqualTo("ITSM-APPROVERS-UNKNOWN");
       assertThat(e.getMessage()).contains("directory(...)");
-      assertThat(fx.service.get(c.number()).state()).isEqualTo(ChangeState.ASSESSMENT);
+      assertThat(fx.service.get(MAX, c.number()).state()).isEqualTo(ChangeState.ASSESSMENT);
     }
 
     @Test
@@ -343,7 +343,7 @@ class ChangeServiceTest {
           .submitForAuthorization(OLIVIA, new SubmitChange(c.number(), null)));
       assertThat(e.code()).isEqualTo("ITSM-NOT-ENOUGH-APPROVERS");
       assertThat(e.getMessage()).contains("has 5 eligible member(s)");
-      assertThat(fx.service.get(c.number()).state()).isEqualTo(ChangeState.ASSESSMENT);
+      assertThat(fx.service.get(MAX, c.number()).state()).isEqualTo(ChangeState.ASSESSMENT);
     }
 
     @Test
@@ -355,13 +355,13 @@ class ChangeServiceTest {
       f.clock.advance(Duration.ofDays(5));
       assertThat(f.service.authorizationOverdue(c.number())).isTrue();
       assertThat(f.service.authorizationOverdue(c.number())).isFalse();
-      assertThat(changes.get(c.number()).authorizationEscalated()).isTrue();
+      assertThat(changes.get(MAX, c.number()).authorizationEscalated()).isTrue();
       NotPermittedException e = assertThrows(NotPermittedException.class,
           () -> changes.decide(NOBODY, DecideChange.approve(c.number(), null)));
       assertThat(e.getMessage()).contains("escalation group change-escalation");
       Change decided = changes.decide(ESC, DecideChange.approve(c.number(), "overdue; approved"));
       assertThat(decided.state()).isEqualTo(ChangeState.AUTHORIZED);
-      assertThat(changes.decisions(c.number())).last().extracting(ApprovalRecord::escalated)
+      assertThat(changes.decisions(MAX, c.number())).last().extracting(ApprovalRecord::escalated)
           .isEqualTo(true);
       assertThat(f.published).anyMatch(ev -> ev instanceof ChangeEvent.AuthorizationEscalated);
     }
@@ -389,7 +389,7 @@ class ChangeServiceTest {
       assertThat(e.violations()).extracting(Violation::field, Violation::rule).containsExactly(
           org.assertj.core.groups.Tuple.tuple("plannedStart", "FreezeWindow"));
       assertThat(e.getMessage()).contains("year-end close").contains("only emergency changes");
-      assertThat(fx.service.get(c.number()).state()).isEqualTo(ChangeState.AUTHORIZED);
+      assertThat(fx.service.get(MAX, c.number()).state()).isEqualTo(ChangeState.AUTHORIZED);
       // just outside is fine
       assertThat(fx.service.schedule(MAX, ScheduleChange.window(c.number(),
           DAY1.minusSeconds(3600), DAY1)).state()).isEqualTo(ChangeState.SCHEDULED);
@@ -417,7 +417,7 @@ class ChangeServiceTest {
           DAY1.plusSeconds(120), null, "Security fix cannot wait"));
       assertThat(s.state()).isEqualTo(ChangeState.SCHEDULED);
       assertThat(s.freezeOverride()).isEqualTo("Security fix cannot wait");
-      assertThat(fx.service.timeline(c.number())).extracting(TimelineEntry::text)
+      assertThat(fx.service.timeline(MAX, c.number())).extracting(TimelineEntry::text)
           .anyMatch(t -> t.contains("freeze overridden: Security fix cannot wait"));
     }
 
@@ -437,7 +437,7 @@ class ChangeServiceTest {
           DAY1.plusSeconds(1800), DAY1.plusSeconds(5400)));
       assertThat(second.state()).isEqualTo(ChangeState.SCHEDULED);
       assertThat(second.collisions()).containsExactly(first.number());
-      assertThat(changes.timeline(second.number())).extracting(TimelineEntry::text)
+      assertThat(changes.timeline(MAX, second.number())).extracting(TimelineEntry::text)
           .anyMatch(t -> t.contains("WARNING collides with " + first.number()
               + " (network, core-sw-1"));
       // moved after the first: no collision any more
@@ -456,7 +456,7 @@ class ChangeServiceTest {
               DAY1.plusSeconds(120))));
       assertThat(e.violations()).extracting(Violation::rule).containsExactly("Collision");
       assertThat(e.getMessage()).contains(first.number());
-      assertThat(fx.service.get(second.number()).state()).isEqualTo(ChangeState.AUTHORIZED);
+      assertThat(fx.service.get(MAX, second.number()).state()).isEqualTo(ChangeState.AUTHORIZED);
     }
 
     @Test
@@ -465,12 +465,12 @@ class ChangeServiceTest {
       Change sooner = f.scheduled(DAY1);
       f.lowRisk();
       Change far = f.scheduled(DAY1.plus(Duration.ofDays(30)));
-      assertThat(changes.schedule(T0, T0.plus(Duration.ofDays(7)))).extracting(Change::number)
+      assertThat(changes.schedule(MAX, T0, T0.plus(Duration.ofDays(7)))).extracting(Change::number)
           .containsExactly(sooner.number(), later.number());
-      assertThat(changes.schedule(T0, T0.plus(Duration.ofDays(60)))).extracting(Change::number)
+      assertThat(changes.schedule(MAX, T0, T0.plus(Duration.ofDays(60)))).extracting(Change::number)
           .containsExactly(sooner.number(), later.number(), far.number());
       ValidationException e = assertThrows(ValidationException.class,
-          () -> changes.schedule(DAY1, T0));
+          () -> changes.schedule(MAX, DAY1, T0));
       assertThat(e.violations()).extracting(Violation::field).containsExactly("to");
     }
 
@@ -498,7 +498,7 @@ class ChangeServiceTest {
               .build()));
       assertThat(e2.violations()).extracting(Violation::field)
           .containsExactly("type", "plannedEnd");
-      assertThat(changes.query().count()).isZero();
+      assertThat(changes.query(MAX).count()).isZero();
       assertThat(f.published).isEmpty();
     }
 
@@ -530,7 +530,7 @@ class ChangeServiceTest {
       Change c = fx.authorized();
       assertThrows(VetoException.class, () -> fx.service.schedule(MAX,
           ScheduleChange.window(c.number(), T0.plusSeconds(60), T0.plusSeconds(120))));
-      assertThat(fx.service.get(c.number()).state()).isEqualTo(ChangeState.AUTHORIZED);
+      assertThat(fx.service.get(MAX, c.number()).state()).isEqualTo(ChangeState.AUTHORIZED);
     }
   }
 
@@ -587,7 +587,7 @@ class ChangeServiceTest {
       ValidationException e = assertThrows(ValidationException.class, () -> fx.service.create(
           RITA, normal(Impact.LOW, false, true).incidents("INC0000042").build()));
       assertThat(e.violations()).extracting(Violation::field).containsExactly("incidents[0]");
-      assertThat(fx.service.query().linkedIncident("INC0000042").count()).isZero();
+      assertThat(fx.service.query(MAX).linkedIncident("INC0000042").count()).isZero();
     }
 
     @Test
@@ -596,7 +596,7 @@ class ChangeServiceTest {
       ChangeFixture fx = fixture(true);
       Change c = fx.service.create(RITA, normal(Impact.LOW, false, true).incidents(i.number())
           .build());
-      assertThat(fx.service.query().linkedIncident(i.number()).list()).containsExactly(c);
+      assertThat(fx.service.query(MAX).linkedIncident(i.number()).list()).containsExactly(c);
     }
   }
 }

@@ -109,7 +109,8 @@ final class DefaultChangeQuery implements ChangeQuery {
   private ChangeCriteria criteria() {
     long offset = (long) Math.max(0, pageIndex) * pageSize;
     return new ChangeCriteria(states, type, requester, owner, service, configurationItem,
-        incident, problem, from, to, sort, (int) Math.min(Integer.MAX_VALUE, offset), pageSize);
+        incident, problem, from, to, null, null, sort, (int) Math.min(Integer.MAX_VALUE, offset),
+        pageSize);
   }
 
   @Override

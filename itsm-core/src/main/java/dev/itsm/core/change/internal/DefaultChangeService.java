@@ -7,6 +7,10 @@ import dev.itsm.core.NotPermittedException;
 import dev.itsm.core.RecordNotFoundException;
 import dev.itsm.core.ValidationException;
 import dev.itsm.core.ValidationException.Violation;
+import dev.itsm.core.access.AccessTarget;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.access.ReadScope;
+import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.audit.AuditEntry;
 import dev.itsm.core.audit.FieldChange;
 import dev.itsm.core.change.AddChangeNote;
@@ -44,6 +48,7 @@ import dev.itsm.core.change.SubmitChange;
 import dev.itsm.core.incident.Impact;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.ApprovalRound;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
@@ -86,6 +91,7 @@ public final class DefaultChangeService implements ChangeService {
   private final ChangeWorkflow workflow;
   private final CommandValidator validator;
   private final Events events;
+  private final AccessGuard guard;
 
   /**
    * The policies and collaborators of the service.
@@ -122,9 +128,11 @@ public final class DefaultChangeService implements ChangeService {
    * @param workflow the process side
    * @param validator the command validator
    * @param events hooks and listeners
+   * @param guard the access gate every public call passes
    */
   public DefaultChangeService(Settings settings, ChangeStore store, AuditStore audit,
-      Transactions tx, ChangeWorkflow workflow, CommandValidator validator, Events events) {
+      Transactions tx, ChangeWorkflow workflow, CommandValidator validator, Events events,
+      AccessGuard guard) {
     this.settings = settings;
     this.store = store;
     this.audit = audit;
@@ -132,6 +140,7 @@ public final class DefaultChangeService implements ChangeService {
     this.workflow = workflow;
     this.validator = validator;
     this.events = events;
+    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   private ChangePolicies policies() {
@@ -149,15 +158,18 @@ public final class DefaultChangeService implements ChangeService {
           + " changes are raised from a catalog template with createStandard(...)"));
     }
     checkWindow(c.plannedStart(), c.plannedEnd(), problems);
-    checkIncidents(c.incidents(), problems);
+    guard.check(actor, Permission.CHANGE_CREATE, newChange(actor, c.owner(), c.implementer(), c));
+    checkIncidents(actor.tenant(), c.incidents(), problems);
     failIf("CreateChange", problems);
+    String tenant = actor.tenant();
     return tx.required(() -> {
       Instant now = now();
-      String number = settings.numbering().format(PREFIX, store.nextSequence());
+      String number = nextNumber(tenant);
       RiskFactors factors = new RiskFactors(c.impact(), c.configurationItems().size(),
-          c.requiresOutage(), c.tested(), c.backoutTested(), failedSimilar(c.category(), now));
+          c.requiresOutage(), c.tested(), c.backoutTested(),
+          failedSimilar(tenant, c.category(), now));
       ChangeRisk risk = riskOf(factors);
-      Change.Builder b = Change.builder().number(number).version(1).type(c.type())
+      Change.Builder b = Change.builder().number(number).version(1).tenant(tenant).type(c.type())
           .state(ChangeState.ASSESSMENT).title(c.title().strip()).description(c.description())
           .justification(c.justification()).category(blankToNull(c.category()))
           .services(distinct(c.services())).configurationItems(distinct(c.configurationItems()))
@@ -199,12 +211,15 @@ public final class DefaultChangeService implements ChangeService {
           + " standard change catalog; known templates: "
           + policies().standardChanges().keySet().stream().sorted().toList()));
     }
-    checkIncidents(c.incidents(), problems);
+    guard.check(actor, Permission.CHANGE_CREATE, newChange(actor, c.owner(), c.implementer(), c));
+    checkIncidents(actor.tenant(), c.incidents(), problems);
     failIf("CreateStandardChange", problems);
+    String tenant = actor.tenant();
     return tx.required(() -> {
       Instant now = now();
-      String number = settings.numbering().format(PREFIX, store.nextSequence());
-      Change change = Change.builder().number(number).version(1).type(ChangeType.STANDARD)
+      String number = nextNumber(tenant);
+      Change change = Change.builder().number(number).version(1).tenant(tenant)
+          .type(ChangeType.STANDARD)
           .state(ChangeState.AUTHORIZED)
           .title(c.title() == null || c.title().isBlank() ? t.title() : c.title().strip())
           .description(t.description())
@@ -234,7 +249,8 @@ public final class DefaultChangeService implements ChangeService {
   @Override
   public Change assess(Actor actor, AssessChange c) {
     validator.validate(actor, c, "AssessChange");
-    return change(actor, c.number(), ChangeAction.ASSESS, "change.assess", (before, now) -> {
+    return change(actor, c.number(), Permission.CHANGE_ASSESS, ChangeAction.ASSESS,
+        "change.assess", (before, now) -> {
       Change answered = before.toBuilder().impact(c.impact()).requiresOutage(c.requiresOutage())
           .tested(c.tested()).backoutTested(c.backoutTested()).build();
       ChangeRisk risk = riskOf(factors(answered, now));
@@ -247,7 +263,8 @@ public final class DefaultChangeService implements ChangeService {
   @Override
   public Change submitForAuthorization(Actor actor, SubmitChange c) {
     validator.validate(actor, c, "SubmitChange");
-    return change(actor, c.number(), ChangeAction.SUBMIT_FOR_AUTHORIZATION, "change.submit",
+    return change(actor, c.number(), Permission.CHANGE_SUBMIT,
+        ChangeAction.SUBMIT_FOR_AUTHORIZATION, "change.submit",
         (before, now) -> {
           ChangeRisk risk = riskOf(factors(before, now));
           Change withRisk = before.toBuilder().risk(risk).build();
@@ -309,7 +326,8 @@ public final class DefaultChangeService implements ChangeService {
       failIf("DecideChange", List.of(new Violation("comment", "RequiredForRejection",
           "must not be blank when rejecting: say why")));
     }
-    return change(actor, c.number(), ChangeAction.DECIDE, "change.decide", (before, now) -> {
+    return change(actor, c.number(), Permission.CHANGE_DECIDE, ChangeAction.DECIDE,
+        "change.decide", (before, now) -> {
       boolean escalatedDecision = before.authorizationEscalated()
           && actor.groups().contains(policies().escalationGroup());
       checkApprover(actor, before, escalatedDecision);
@@ -393,7 +411,7 @@ public final class DefaultChangeService implements ChangeService {
       if (before.state() != ChangeState.AUTHORIZATION || before.authorizationEscalated()) {
         return false;
       }
-      Actor system = Actor.system();
+      Actor system = Actor.system(before.tenant());
       Instant now = now();
       Change after = before.toBuilder().version(before.version() + 1)
           .authorizationEscalated(true).build();
@@ -420,7 +438,8 @@ public final class DefaultChangeService implements ChangeService {
    */
   public void serviceLevelMissed(String number, String what) {
     tx.required(() -> {
-      store.find(number).ifPresent(c -> store.appendTimeline(number, entry(now(), Actor.system(),
+      store.find(number).ifPresent(c -> store.appendTimeline(number, entry(now(),
+          Actor.system(c.tenant()),
           Kind.SYSTEM, "Service level target missed: " + what)));
       return null;
     });
@@ -434,7 +453,8 @@ public final class DefaultChangeService implements ChangeService {
     List<Violation> early = new ArrayList<>();
     checkWindow(c.plannedStart(), c.plannedEnd(), early);
     failIf("ScheduleChange", early);
-    return change(actor, c.number(), ChangeAction.SCHEDULE, "change.schedule", (before, now) -> {
+    return change(actor, c.number(), Permission.CHANGE_SCHEDULE, ChangeAction.SCHEDULE,
+        "change.schedule", (before, now) -> {
       List<Violation> problems = new ArrayList<>();
       String override = null;
       for (FreezeWindow f : policies().freezeWindows()) {
@@ -482,7 +502,7 @@ public final class DefaultChangeService implements ChangeService {
     }
     List<Change> overlapping = store.query(new ChangeCriteria(
         Set.of(ChangeState.SCHEDULED, ChangeState.IMPLEMENTATION), null, null, null, null, null,
-        null, null, start, end, ChangeSort.PLANNED_START, 0, 1000));
+        null, null, start, end, change.tenant(), null, ChangeSort.PLANNED_START, 0, 1000));
     return overlapping.stream()
         .filter(o -> !o.number().equals(change.number()))
         .filter(o -> o.services().stream().anyMatch(change.services()::contains)
@@ -509,7 +529,8 @@ public final class DefaultChangeService implements ChangeService {
   @Override
   public Change startImplementation(Actor actor, StartImplementation c) {
     validator.validate(actor, c, "StartImplementation");
-    return change(actor, c.number(), ChangeAction.START_IMPLEMENTATION, "change.start",
+    return change(actor, c.number(), Permission.CHANGE_IMPLEMENT,
+        ChangeAction.START_IMPLEMENTATION, "change.start",
         (before, now) -> new Step(before.toBuilder().state(ChangeState.IMPLEMENTATION)
             .implementationStartedAt(now).build(),
             (a, prev) -> List.of(new ChangeEvent.ImplementationStarted(a, prev, actor, now)),
@@ -519,7 +540,8 @@ public final class DefaultChangeService implements ChangeService {
   @Override
   public Change recordOutcome(Actor actor, RecordOutcome c) {
     validator.validate(actor, c, "RecordOutcome");
-    return change(actor, c.number(), ChangeAction.RECORD_OUTCOME, "change.recordOutcome",
+    return change(actor, c.number(), Permission.CHANGE_IMPLEMENT,
+        ChangeAction.RECORD_OUTCOME, "change.recordOutcome",
         (before, now) -> {
           Change withOutcome = before.toBuilder().outcome(c.outcome()).outcomeNotes(c.notes())
               .implementedAt(now).build();
@@ -540,7 +562,8 @@ public final class DefaultChangeService implements ChangeService {
   @Override
   public Change completeReview(Actor actor, CompleteReview c) {
     validator.validate(actor, c, "CompleteReview");
-    return change(actor, c.number(), ChangeAction.COMPLETE_REVIEW, "change.completeReview",
+    return change(actor, c.number(), Permission.CHANGE_REVIEW,
+        ChangeAction.COMPLETE_REVIEW, "change.completeReview",
         (before, now) -> {
           Change after = before.toBuilder().reviewNotes(c.notes()).state(ChangeState.CLOSED)
               .closedAt(now).build();
@@ -555,17 +578,21 @@ public final class DefaultChangeService implements ChangeService {
     if (closed.outcome() == null || !closed.outcome().succeeded()) {
       return;
     }
+    // the library's own follow-up of a permitted call: not checked against the incident and
+    // problem permissions of the actor; the timelines name the change as the cause
+    Actor cascade = Actor.system(closed.tenant());
     if (policies().resolveLinkedIncidents() && !closed.incidents().isEmpty()) {
-      settings.incidents().resolve(closed, actor);
+      settings.incidents().resolve(closed, cascade);
     }
-    onSuccess.accept(closed, actor);
+    onSuccess.accept(closed, cascade);
   }
 
   private volatile java.util.function.BiConsumer<Change, Actor> onSuccess = (c, a) -> { };
 
   /**
    * @param action called inside the transaction when a change closes successfully (problem
-   *     management resolves the problems it fixes)
+   *     management resolves the problems it fixes), with the library's own actor of the change's
+   *     tenant ({@link Actor#system(String)}): a cascade, not checked again
    */
   public void onSuccessfulClose(java.util.function.BiConsumer<Change, Actor> action) {
     this.onSuccess = Objects.requireNonNull(action);
@@ -574,7 +601,8 @@ public final class DefaultChangeService implements ChangeService {
   @Override
   public Change cancel(Actor actor, CancelChange c) {
     validator.validate(actor, c, "CancelChange");
-    return change(actor, c.number(), ChangeAction.CANCEL, "change.cancel", (before, now) ->
+    return change(actor, c.number(), Permission.CHANGE_CANCEL, ChangeAction.CANCEL,
+        "change.cancel", (before, now) ->
         new Step(before.toBuilder().state(ChangeState.CANCELLED).cancelledAt(now).build(),
             (a, prev) -> List.of(new ChangeEvent.Cancelled(a, prev, actor, now)),
             "Cancelled: " + c.reason()));
@@ -585,6 +613,7 @@ public final class DefaultChangeService implements ChangeService {
     validator.validate(actor, c, "AddChangeNote");
     return tx.required(() -> {
       Change current = load(c.number());
+      guard.check(actor, Permission.CHANGE_NOTE, target(current));
       ChangeLifecycle.check(current.number(), current.state(), ChangeAction.ADD_NOTE);
       Instant now = now();
       ChangeEvent event = new ChangeEvent.NoteAdded(current, current, actor, now);
@@ -600,35 +629,58 @@ public final class DefaultChangeService implements ChangeService {
   // ------------------------------------------------------------------------------------ reads
 
   @Override
-  public Change get(String number) {
+  public Change get(Actor actor, String number) {
+    guard.requireTenant(actor);
     Arguments.key(number, "number");
-    return find(number).orElseThrow(() -> new RecordNotFoundException(number));
+    return tx.required(() -> readable(actor, number));
   }
 
   @Override
-  public Optional<Change> find(String number) {
-    if (!Arguments.isKey(number)) {
+  public Optional<Change> find(Actor actor, String number) {
+    guard.requireTenant(actor);
+    if (!Arguments.isKey(number) || number == null || number.isBlank()) {
       return Optional.empty();
     }
-    if (number == null || number.isBlank()) {
+    try {
+      return Optional.of(tx.required(() -> readable(actor, number)));
+    } catch (RecordNotFoundException e) {
       return Optional.empty();
     }
-    return tx.required(() -> store.find(number));
+  }
+
+  /** Loads a change and checks that the actor may read it (another tenant's: not found). */
+  private Change readable(Actor actor, String number) {
+    Change change = load(number);
+    guard.check(actor, Permission.CHANGE_READ, target(change));
+    return change;
   }
 
   @Override
-  public ChangeQuery query() {
+  public ChangeQuery query(Actor actor) {
+    guard.requireTenant(actor);
     return new DefaultChangeQuery(criteria -> {
       validator.validate(criteria, "ChangeQuery");
-      return tx.required(() -> store.query(criteria));
+      ChangeCriteria scoped = scoped(actor, criteria);
+      return tx.required(() -> store.query(scoped));
     }, criteria -> {
       validator.validate(criteria, "ChangeQuery");
-      return tx.required(() -> store.count(criteria));
+      ChangeCriteria scoped = scoped(actor, criteria);
+      return tx.required(() -> store.count(scoped));
     });
   }
 
+  /** Confines a query to the actor's tenant and, under {@link ReadScope#OWN}, its own changes. */
+  private ChangeCriteria scoped(Actor actor, ChangeCriteria c) {
+    ReadScope scope = guard.scope(actor, Permission.CHANGE_READ, RecordKind.CHANGE);
+    return new ChangeCriteria(c.states(), c.type(), c.requester(), c.owner(), c.service(),
+        c.configurationItem(), c.incident(), c.problem(), c.windowFrom(), c.windowTo(),
+        actor.tenant(), scope == ReadScope.OWN ? actor.id() : null, c.sort(), c.offset(),
+        c.limit());
+  }
+
   @Override
-  public List<Change> schedule(Instant from, Instant to) {
+  public List<Change> schedule(Actor actor, Instant from, Instant to) {
+    guard.requireTenant(actor);
     List<Violation> problems = new ArrayList<>();
     if (from == null) {
       problems.add(new Violation("from", "NotNull", "must not be null"));
@@ -640,40 +692,78 @@ public final class DefaultChangeService implements ChangeService {
       problems.add(new Violation("to", "After", "must be after from"));
     }
     failIf("schedule", problems);
-    return query().state(ChangeState.SCHEDULED, ChangeState.IMPLEMENTATION)
+    return query(actor).state(ChangeState.SCHEDULED, ChangeState.IMPLEMENTATION)
         .windowOverlapping(from, to).orderBy(ChangeSort.PLANNED_START).page(0, 1000).list();
   }
 
   @Override
-  public List<ApprovalRecord> decisions(String number) {
+  public List<ApprovalRecord> decisions(Actor actor, String number) {
+    guard.requireTenant(actor);
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      readable(actor, number);
       return store.decisions(number);
     });
   }
 
   @Override
-  public List<TimelineEntry> timeline(String number) {
+  public List<TimelineEntry> timeline(Actor actor, String number) {
+    guard.requireTenant(actor);
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      readable(actor, number);
       return store.timeline(number);
     });
   }
 
   @Override
-  public List<AuditEntry> auditTrail(String number) {
+  public List<AuditEntry> auditTrail(Actor actor, String number) {
+    guard.requireTenant(actor);
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      readable(actor, number);
       return audit.forRecord(number);
     });
   }
 
   @Override
-  public List<StandardChangeTemplate> standardChanges() {
+  public List<StandardChangeTemplate> standardChanges(Actor actor) {
+    guard.check(actor, Permission.CHANGE_READ);
     return List.copyOf(policies().standardChanges().values());
+  }
+
+  // ----------------------------------------------------------------------------------- access
+
+  /**
+   * The access facts of a change: its requester owns it; its owner and implementer work it (no
+   * group: the implementer group's members get no rights from it, and approvers are governed by
+   * {@code change.decide} and the approval rules).
+   */
+  private static AccessTarget target(Change c) {
+    return new AccessTarget(RecordKind.CHANGE, c.number(), c.tenant(), users(c.requester()),
+        Set.of(), users(c.owner(), c.implementer()), c);
+  }
+
+  /** The access facts of a change about to be raised by the actor. */
+  private static AccessTarget newChange(Actor actor, String owner, String implementer,
+      Object command) {
+    return new AccessTarget(RecordKind.CHANGE, null, actor.tenant(), users(actor.id()), Set.of(),
+        users(owner == null ? null : owner.strip(), blankToNull(implementer)), command);
+  }
+
+  private static Set<String> users(String... ids) {
+    Set<String> out = new HashSet<>();
+    for (String id : ids) {
+      if (id != null) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  private String nextNumber(String tenant) {
+    return AccessGuard.number(tenant,
+        settings.numbering().format(PREFIX, store.nextSequence(tenant)));
   }
 
   // ---------------------------------------------------------------------------------- helpers
@@ -692,10 +782,11 @@ public final class DefaultChangeService implements ChangeService {
     Step apply(Change before, Instant now);
   }
 
-  private Change change(Actor actor, String number, ChangeAction action, String operation,
-      Mutation mutation) {
+  private Change change(Actor actor, String number, Permission permission, ChangeAction action,
+      String operation, Mutation mutation) {
     return tx.required(() -> {
       Change before = load(number);
+      guard.check(actor, permission, target(before));
       ChangeLifecycle.check(number, before.state(), action);
       Instant now = now();
       Step step = mutation.apply(before, now);
@@ -721,14 +812,15 @@ public final class DefaultChangeService implements ChangeService {
   private RiskFactors factors(Change c, Instant now) {
     return new RiskFactors(c.impact() == null ? Impact.MEDIUM : c.impact(),
         c.configurationItems().size(), c.requiresOutage(), c.tested(), c.backoutTested(),
-        failedSimilar(c.category(), now));
+        failedSimilar(c.tenant(), c.category(), now));
   }
 
-  private int failedSimilar(String category, Instant now) {
+  private int failedSimilar(String tenant, String category, Instant now) {
     if (category == null || category.isBlank()) {
       return 0;
     }
-    return store.countFailed(category.strip(), now.minus(policies().similarChangesLookBack()));
+    return store.countFailed(tenant, category.strip(),
+        now.minus(policies().similarChangesLookBack()));
   }
 
   private ChangeRisk riskOf(RiskFactors factors) {
@@ -750,11 +842,11 @@ public final class DefaultChangeService implements ChangeService {
     }
   }
 
-  private void checkIncidents(List<String> numbers, List<Violation> problems) {
+  private void checkIncidents(String tenant, List<String> numbers, List<Violation> problems) {
     for (int i = 0; i < numbers.size(); i++) {
       String n = numbers.get(i);
       if (n != null && !n.isBlank()
-          && settings.incidents().exists(n.strip()).map(e -> !e).orElse(false)) {
+          && settings.incidents().exists(tenant, n.strip()).map(e -> !e).orElse(false)) {
         problems.add(new Violation("incidents[" + i + "]", "Exists", "incident " + n
             + " does not exist"));
       }

@@ -17,7 +17,7 @@ public interface LinkedIncidents {
   /** Incident management is not deployed: links are kept as given and nothing is resolved. */
   LinkedIncidents NONE = new LinkedIncidents() {
     @Override
-    public Optional<Boolean> exists(String number) {
+    public Optional<Boolean> exists(String tenant, String number) {
       return Optional.empty();
     }
 
@@ -26,17 +26,19 @@ public interface LinkedIncidents {
   };
 
   /**
+   * @param tenant the tenant of the change that links it
    * @param number an incident number
-   * @return whether it exists; empty when incident management is not deployed
+   * @return whether it exists in that tenant; empty when incident management is not deployed
    */
-  Optional<Boolean> exists(String number);
+  Optional<Boolean> exists(String tenant, String number);
 
   /**
    * Resolves the change's linked incidents that are still open (acknowledging or resuming them
    * first); resolved, closed and cancelled ones are left alone.
    *
    * @param change the successful change
-   * @param actor who closed it
+   * @param actor the library's own actor of the change's tenant: a cascade of a permitted call,
+   *     not checked again
    */
   void resolve(Change change, Actor actor);
 
@@ -47,7 +49,9 @@ public interface LinkedIncidents {
   static LinkedIncidents over(IncidentService incidents) {
     return new LinkedIncidents() {
       @Override
-      public Optional<Boolean> exists(String number) {
+      public Optional<Boolean> exists(String tenant, String number) {
+        // numbers are unique across tenants (other tenants' carry their prefix); once incidents
+        // carry their tenant, this also compares it
         return Optional.of(incidents.find(number).isPresent());
       }
 

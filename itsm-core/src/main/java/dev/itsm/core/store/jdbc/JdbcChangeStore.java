@@ -48,7 +48,7 @@ public final class JdbcChangeStore implements ChangeStore {
       "authorization_round", "authorization_due", "authorization_escalated", "freeze_override",
       "outcome", "outcome_notes", "review_required", "review_notes", "created_at", "submitted_at",
       "authorized_at", "scheduled_at", "implementation_started_at", "implemented_at", "closed_at",
-      "rejected_at", "cancelled_at");
+      "rejected_at", "cancelled_at", "tenant_id");
 
   private static final String INSERT = "INSERT INTO itsm_change (record_number, row_version, "
       + String.join(", ", FIELDS) + ") VALUES (?, ?" + ", ?".repeat(FIELDS.size()) + ")";
@@ -74,8 +74,9 @@ public final class JdbcChangeStore implements ChangeStore {
   }
 
   @Override
-  public long nextSequence() {
-    return db.draw("itsm_change_seq", "the next change number");
+  public long nextSequence(String tenant) {
+    return db.draw(ItsmSchema.sequence("itsm_change_seq", tenant),
+        "the next change number of tenant " + tenant);
   }
 
   @Override
@@ -144,6 +145,7 @@ public final class JdbcChangeStore implements ChangeStore {
         c.rejectedAt(), c.cancelledAt()}) {
       setInstant(ps, n++, t);
     }
+    ps.setString(n++, c.tenant());
     return n;
   }
 
@@ -205,6 +207,8 @@ public final class JdbcChangeStore implements ChangeStore {
         .equal("c.change_type", c.type())
         .equal("c.requester", c.requester())
         .equal("c.owner_id", c.owner())
+        .equal("c.tenant_id", c.tenant())
+        .equal("c.requester", c.ownedBy())
         .when(c.service() != null, link, "SERVICE", c.service())
         .when(c.configurationItem() != null, link, "CI", c.configurationItem())
         .when(c.incident() != null, link, "INCIDENT", c.incident())
@@ -309,20 +313,22 @@ public final class JdbcChangeStore implements ChangeStore {
         .implementedAt(getInstant(rs, "implemented_at"))
         .closedAt(getInstant(rs, "closed_at"))
         .rejectedAt(getInstant(rs, "rejected_at"))
-        .cancelledAt(getInstant(rs, "cancelled_at"));
+        .cancelledAt(getInstant(rs, "cancelled_at"))
+        .tenant(rs.getString("tenant_id"));
   }
 
   @Override
-  public int countFailed(String category, Instant since) {
+  public int countFailed(String tenant, String category, Instant since) {
     if (category == null) {
       return 0;
     }
-    String sql = "SELECT COUNT(*) FROM itsm_change WHERE category = ? AND outcome = ?"
-        + " AND implemented_at >= ?";
+    String sql = "SELECT COUNT(*) FROM itsm_change WHERE tenant_id = ? AND category = ?"
+        + " AND outcome = ? AND implemented_at >= ?";
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
-      ps.setString(1, category);
-      ps.setString(2, ChangeOutcome.FAILED.name());
-      setInstant(ps, 3, since);
+      ps.setString(1, tenant);
+      ps.setString(2, category);
+      ps.setString(3, ChangeOutcome.FAILED.name());
+      setInstant(ps, 4, since);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getInt(1);

@@ -25,14 +25,14 @@ import java.util.function.Predicate;
  */
 public final class InMemoryChangeStore implements ChangeStore {
 
-  private final AtomicLong sequence = new AtomicLong();
+  private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
   private final Map<String, Change> changes = new ConcurrentHashMap<>();
   private final Map<String, List<TimelineEntry>> timelines = new ConcurrentHashMap<>();
   private final List<ApprovalRecord> decisions = new CopyOnWriteArrayList<>();
 
   @Override
-  public long nextSequence() {
-    return sequence.incrementAndGet();
+  public long nextSequence(String tenant) {
+    return sequences.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
   }
 
   @Override
@@ -70,6 +70,8 @@ public final class InMemoryChangeStore implements ChangeStore {
         && (c.type() == null || c.type() == x.type())
         && (c.requester() == null || c.requester().equals(x.requester()))
         && (c.owner() == null || c.owner().equals(x.owner()))
+        && (c.tenant() == null || c.tenant().equals(x.tenant()))
+        && (c.ownedBy() == null || c.ownedBy().equals(x.requester()))
         && (c.service() == null || x.services().contains(c.service()))
         && (c.configurationItem() == null || x.configurationItems().contains(c.configurationItem()))
         && (c.incident() == null || x.incidents().contains(c.incident()))
@@ -81,9 +83,10 @@ public final class InMemoryChangeStore implements ChangeStore {
   }
 
   @Override
-  public int countFailed(String category, Instant since) {
+  public int countFailed(String tenant, String category, Instant since) {
     return (int) changes.values().stream()
         .filter(x -> category != null && Objects.equals(category, x.category())
+            && Objects.equals(tenant, x.tenant())
             && x.outcome() == ChangeOutcome.FAILED && x.implementedAt() != null
             && !x.implementedAt().isBefore(since))
         .count();

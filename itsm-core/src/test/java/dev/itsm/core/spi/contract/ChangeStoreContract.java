@@ -3,6 +3,7 @@ package dev.itsm.core.spi.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.change.ApprovalPolicy;
 import dev.itsm.core.change.ApprovalRecord;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link ChangeStore} must do: round-trip every field and list, optimistic locking,
  * the queries the change schedule and collision checks use, failed-change counts, timeline and
- * decisions. Extend it for your own store as described on {@link IncidentStoreContract}.
+ * decisions, tenants (per-tenant sequences, queries confined to a tenant and to an owner). Extend it for your own store as described on {@link IncidentStoreContract}.
  */
 public abstract class ChangeStoreContract {
 
@@ -108,9 +109,67 @@ public abstract class ChangeStoreContract {
 
   @Test
   void sequenceNeverRepeats() {
-    long a = inTransaction(store::nextSequence);
-    long b = inTransaction(store::nextSequence);
+    long a = inTransaction(() -> store.nextSequence(Actor.DEFAULT_TENANT));
+    long b = inTransaction(() -> store.nextSequence(Actor.DEFAULT_TENANT));
     assertThat(b).isGreaterThan(a);
+  }
+
+  @Test
+  void eachTenantHasItsOwnSequence() {
+    long d1 = inTransaction(() -> store.nextSequence(Actor.DEFAULT_TENANT));
+    long a1 = inTransaction(() -> store.nextSequence("acme"));
+    long a2 = inTransaction(() -> store.nextSequence("acme"));
+    long g1 = inTransaction(() -> store.nextSequence("globex"));
+    long d2 = inTransaction(() -> store.nextSequence(Actor.DEFAULT_TENANT));
+    assertThat(a2).isEqualTo(a1 + 1);
+    assertThat(d2).isEqualTo(d1 + 1);
+    assertThat(g1).isPositive();
+  }
+
+  @Test
+  void storesTheTenantAndConfinesQueriesToIt() {
+    Change mine = full(1).toBuilder().tenant("acme").number("ACME-CHG0000001").build();
+    Change theirs = full(1).toBuilder().tenant("globex").number("GLOBEX-CHG0000001").build();
+    Change other = full(2).toBuilder().tenant("acme").number("ACME-CHG0000002")
+        .requester("sam").build();
+    Change home = full(3);
+    run(() -> {
+      store.insert(mine);
+      store.insert(theirs);
+      store.insert(other);
+      store.insert(home);
+    });
+    assertThat(inTransaction(() -> store.find(mine.number()))).contains(mine);
+    assertThat(inTransaction(() -> store.find(home.number())).orElseThrow().tenant())
+        .isEqualTo(Actor.DEFAULT_TENANT);
+    // the same query, two tenants: each sees its own
+    assertThat(numbers(criteria().tenant("acme").problem("PRB0000001")))
+        .containsExactly(other.number(), mine.number());
+    assertThat(numbers(criteria().tenant("globex").problem("PRB0000001")))
+        .containsExactly(theirs.number());
+    assertThat(numbers(criteria().tenant(Actor.DEFAULT_TENANT))).containsExactly(home.number());
+    assertThat(numbers(criteria())).hasSize(4);
+    assertThat(inTransaction(() -> store.count(criteria().tenant("acme").build()))).isEqualTo(2);
+    // own records only: the requester
+    assertThat(numbers(criteria().tenant("acme").ownedBy("sam"))).containsExactly(other.number());
+    assertThat(numbers(criteria().tenant("globex").ownedBy("sam"))).isEmpty();
+    assertThat(inTransaction(() -> store.count(criteria().tenant("acme").ownedBy("rita")
+        .build()))).isEqualTo(1);
+  }
+
+  @Test
+  void countsFailedChangesPerTenant() {
+    run(() -> {
+      store.insert(full(1).toBuilder().tenant("acme").number("ACME-CHG0000001")
+          .outcome(ChangeOutcome.FAILED).implementedAt(T0.minus(Duration.ofDays(1))).build());
+      store.insert(full(2).toBuilder().outcome(ChangeOutcome.FAILED)
+          .implementedAt(T0.minus(Duration.ofDays(1))).build());
+    });
+    Instant since = T0.minus(Duration.ofDays(30));
+    assertThat(inTransaction(() -> store.countFailed("acme", "network", since))).isEqualTo(1);
+    assertThat(inTransaction(() -> store.countFailed("globex", "network", since))).isZero();
+    assertThat(inTransaction(() -> store.countFailed(Actor.DEFAULT_TENANT, "network", since)))
+        .isEqualTo(1);
   }
 
   @Test
@@ -162,12 +221,13 @@ public abstract class ChangeStoreContract {
       store.insert(full(4).toBuilder().category("email").outcome(ChangeOutcome.FAILED)
           .implementedAt(T0.minus(Duration.ofDays(1))).build());
     });
-    assertThat(inTransaction(() -> store.countFailed("network", T0.minus(Duration.ofDays(90)))))
-        .isEqualTo(1);
-    assertThat(inTransaction(() -> store.countFailed("network", T0.minus(Duration.ofDays(365)))))
-        .isEqualTo(2);
-    assertThat(inTransaction(() -> store.countFailed(null, T0.minus(Duration.ofDays(365)))))
-        .isZero();
+    String tenant = Actor.DEFAULT_TENANT;
+    assertThat(inTransaction(() -> store.countFailed(tenant, "network",
+        T0.minus(Duration.ofDays(90))))).isEqualTo(1);
+    assertThat(inTransaction(() -> store.countFailed(tenant, "network",
+        T0.minus(Duration.ofDays(365))))).isEqualTo(2);
+    assertThat(inTransaction(() -> store.countFailed(tenant, null,
+        T0.minus(Duration.ofDays(365))))).isZero();
   }
 
   @Test
@@ -213,6 +273,8 @@ public abstract class ChangeStoreContract {
     private String problem;
     private Instant from;
     private Instant to;
+    private String tenant;
+    private String ownedBy;
     private ChangeSort sort = ChangeSort.NEWEST_FIRST;
     private int offset;
     private int limit = 100;
@@ -226,12 +288,14 @@ public abstract class ChangeStoreContract {
     Criteria incident(String v) { incident = v; return this; }
     Criteria problem(String v) { problem = v; return this; }
     Criteria window(Instant f, Instant t) { from = f; to = t; return this; }
+    Criteria tenant(String v) { tenant = v; return this; }
+    Criteria ownedBy(String v) { ownedBy = v; return this; }
     Criteria sort(ChangeSort v) { sort = v; return this; }
     Criteria page(int o, int l) { offset = o; limit = l; return this; }
 
     ChangeCriteria build() {
       return new ChangeCriteria(states, type, requester, owner, service, ci, incident, problem,
-          from, to, sort, offset, limit);
+          from, to, tenant, ownedBy, sort, offset, limit);
     }
   }
 }
