@@ -38,7 +38,7 @@ public final class ChangeClocks implements ChangeWorkflow {
   }
 
   private void start(Change c, TargetKind kind) {
-    sla.start(PROCESS, c.number(), kind, null, c.services().isEmpty() ? null : c.services().get(0),
+    sla.start(c.tenant(), PROCESS, c.number(), kind, null, c.services().isEmpty() ? null : c.services().get(0),
         c.requester(), c.implementerGroup(), true, null);
   }
 

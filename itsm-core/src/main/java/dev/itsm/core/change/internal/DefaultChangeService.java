@@ -620,7 +620,7 @@ public final class DefaultChangeService implements ChangeService {
       events.before(event);
       store.appendTimeline(current.number(), entry(now, actor, Kind.WORK_NOTE, c.text()));
       audit.append(new AuditEntry(current.number(), actor.id(), "change.addNote", now,
-          List.of(new FieldChange("workNote", null, c.text()))));
+          List.of(new FieldChange("workNote", null, c.text())), current.tenant()));
       events.afterCommit(event);
       return current;
     });
@@ -798,7 +798,7 @@ public final class DefaultChangeService implements ChangeService {
       store.update(after);
       List<FieldChange> changes = new ArrayList<>(RecordDiff.between(before, after, NOT_AUDITED));
       changes.addAll(List.of(step.extra()));
-      audit.append(new AuditEntry(number, actor.id(), operation, now, changes));
+      audit.append(new AuditEntry(number, actor.id(), operation, now, changes, after.tenant()));
       store.appendTimeline(number, entry(now, actor,
           action == ChangeAction.ASSESS ? Kind.WORK_NOTE : Kind.STATE_CHANGE, step.line()));
       workflow.changed(action, before, after);
@@ -861,7 +861,7 @@ public final class DefaultChangeService implements ChangeService {
 
   private void record(Change before, Change after, Actor actor, String operation, Instant now) {
     audit.append(new AuditEntry(after.number(), actor.id(), operation, now,
-        RecordDiff.between(before, after, NOT_AUDITED)));
+        RecordDiff.between(before, after, NOT_AUDITED), after.tenant()));
   }
 
   private Change load(String number) {
