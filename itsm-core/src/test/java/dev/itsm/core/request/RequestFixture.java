@@ -48,6 +48,8 @@ public final class RequestFixture {
   public static final Actor IAN = Actor.of("ian", "identity");
   public static final Actor NORA = Actor.of("nora", "network");
   public static final Actor NOBODY = Actor.of("nils", "service-desk");
+  /** A service desk agent: closes requests (RoleModel.standard() grants request.close to the service desk). */
+  public static final Actor DESK = Actor.of("desmond", "service-desk");
 
   public static final Directory DIRECTORY = Directory.of(
       Map.of("security-owners", Set.of("sol", "sid", "sue", "carol")),

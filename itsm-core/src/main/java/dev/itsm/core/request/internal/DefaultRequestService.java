@@ -127,8 +127,10 @@ public final class DefaultRequestService implements RequestService {
     String requestedFor = c.requestedFor() == null || c.requestedFor().isBlank() ? actor.id()
         : c.requestedFor().strip();
     String tenant = actor.tenant();
+    // the request to be created belongs to the person it is for: a caller submits for
+    // themselves, staff for anyone (RoleModel.standard())
     guard.check(actor, Permission.REQUEST_SUBMIT, new AccessTarget(RecordKind.REQUEST, null,
-        tenant, owners(actor.id(), requestedFor), Set.of(), Set.of(), null));
+        tenant, Set.of(requestedFor), Set.of(), Set.of(), null));
     return tx.required(() -> {
       List<Violation> problems = new ArrayList<>();
       CatalogItem item = store.latestItem(tenant, c.item().strip()).orElse(null);

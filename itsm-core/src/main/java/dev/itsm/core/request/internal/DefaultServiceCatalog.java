@@ -193,6 +193,7 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
   @Override
   public CatalogItem item(Actor actor, String id, int version) {
     Arguments.key(id, "id");
+    guard.requireTenant(actor);
     guard.check(actor, Permission.CATALOG_READ, target(actor.tenant(), id, null));
     return tx.required(() -> store.findItem(actor.tenant(), id, version)).orElseThrow(() ->
         new RecordNotFoundException(CatalogEvent.recordNumber(actor.tenant(), id) + " version "
@@ -209,6 +210,7 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
   @Override
   public List<CatalogItem> versions(Actor actor, String id) {
     Arguments.key(id, "id");
+    guard.requireTenant(actor);
     guard.check(actor, Permission.CATALOG_READ, target(actor.tenant(), id, null));
     return tx.required(() -> store.itemVersions(actor.tenant(), id));
   }
@@ -216,6 +218,7 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
   @Override
   public List<AuditEntry> auditTrail(Actor actor, String id) {
     Arguments.key(id, "id");
+    guard.requireTenant(actor);
     guard.check(actor, Permission.CATALOG_READ, target(actor.tenant(), id, null));
     return tx.required(() -> audit.forRecord(CatalogEvent.recordNumber(actor.tenant(), id)));
   }
