@@ -240,7 +240,7 @@ public final class JdbcMetricsStore implements MetricsStore {
     String sql = "SELECT r.record_number, r.item_id, r.approval_kind, r.submitted_at,"
         + " r.approved_at, r.rejected_at, r.fulfilled_at,"
         + " (SELECT ci.item_name FROM itsm_catalog_item ci WHERE ci.item_id = r.item_id"
-        + "   ORDER BY ci.item_version DESC FETCH FIRST 1 ROWS ONLY) AS item_name"
+        + "   AND ci.tenant_id = r.tenant_id ORDER BY ci.item_version DESC FETCH FIRST 1 ROWS ONLY) AS item_name"
         + " FROM itsm_request r" + w.sql + " ORDER BY r.submitted_at, r.record_number";
     List<RequestFact> out = new ArrayList<>();
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
