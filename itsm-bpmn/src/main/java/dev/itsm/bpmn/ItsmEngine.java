@@ -781,6 +781,11 @@ public final class ItsmEngine implements AutoCloseable {
      * an unchanged one is left as it is, so the same file can be given on every start.
      * Needs {@link ItsmProcess#REQUEST}.
      *
+     * <p>The items go into the catalog of the {@link Actor#DEFAULT_TENANT default tenant}. Each
+     * tenant has its own catalog: define another tenant's items after the engine started, with
+     * an actor of that tenant allowed {@code catalog.manage}, e.g.
+     * {@code engine.catalog().define(Actor.of("cat", "catalog-managers").inTenant("acme"), file)}.
+     *
      * @param jsonFile the catalog file
      * @return this
      */
@@ -791,7 +796,8 @@ public final class ItsmEngine implements AutoCloseable {
 
     /**
      * Defines a catalog item when the engine starts (after the catalog files), like
-     * {@link #catalog(Path)}.
+     * {@link #catalog(Path)}: in the default tenant's catalog (another tenant's items are defined
+     * with {@code engine.catalog().define(actorOfThatTenant, item)}).
      *
      * @param item the item
      * @return this
@@ -1242,14 +1248,15 @@ public final class ItsmEngine implements AutoCloseable {
           DefaultRequestService service = new DefaultRequestService(
               new DefaultRequestService.Settings(EngineClock.clock(), directory, numbering),
               store, audit, tx,
-              RequestWorkflow.both(process, new RequestClocks(sla, (id, version) ->
-                  store.findItem(id, version).orElseThrow())),
-              validator, events);
+              RequestWorkflow.both(process, new RequestClocks(sla, r ->
+                  store.findItem(r.tenant(), r.item(), r.itemVersion()).orElseThrow())),
+              validator, events, guard);
           requestCallbacks.bind(service);
           sla.bindEscalations(RequestClocks.PROCESS, RequestClocks.escalations(service));
           DefaultServiceCatalog defaultCatalog = new DefaultServiceCatalog(EngineClock.clock(),
               store, audit, tx, validator, events,
-              name -> serviceLevels.calendars().find(name).isPresent(), process::knowsProcess);
+              name -> serviceLevels.calendars().find(name).isPresent(), process::knowsProcess,
+              guard);
           defineCatalog(defaultCatalog);
           requests = service;
           catalog = defaultCatalog;
@@ -1282,7 +1289,10 @@ public final class ItsmEngine implements AutoCloseable {
       }
     }
 
-    /** Defines the catalog files and items given to the builder, as the user system. */
+    /**
+     * Defines the catalog files and items given to the builder, as the user system, in the
+     * default tenant's catalog.
+     */
     private void defineCatalog(ServiceCatalog catalog) {
       Actor system = Actor.system();
       String what = "";

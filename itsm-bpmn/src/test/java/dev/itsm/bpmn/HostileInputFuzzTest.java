@@ -234,15 +234,15 @@ class HostileInputFuzzTest {
     for (String n : known) {
       b.append(n).append(':');
       b.append(engine.incidents().find(n)).append(engine.changes().find(Actor.system(), n))
-          .append(engine.problems().find(n)).append(engine.requests().find(n))
-          .append(engine.majorIncidents().find(n)).append(engine.catalog().find(n));
+          .append(engine.problems().find(n)).append(engine.requests().find(Actor.system(), n))
+          .append(engine.majorIncidents().find(n)).append(engine.catalog().find(Actor.system(), n));
       b.append(read(() -> engine.incidents().timeline(n)))
           .append(read(() -> engine.changes().timeline(Actor.system(), n)))
           .append(read(() -> engine.problems().timeline(n)))
-          .append(read(() -> engine.requests().timeline(n)))
+          .append(read(() -> engine.requests().timeline(Actor.system(), n)))
           .append(read(() -> engine.incidents().auditTrail(n)))
           .append(read(() -> engine.changes().auditTrail(Actor.system(), n)))
-          .append(read(() -> engine.catalog().auditTrail(n)));
+          .append(read(() -> engine.catalog().auditTrail(Actor.system(), n)));
       AuditVerification v = engine.audit().verify(n);
       b.append(v.ok()).append(v.entriesChecked()).append('\n');
     }

@@ -117,7 +117,8 @@ public final class Demo {
   private static final Actor ECAB_EVE = Actor.of("eve", "ecab");
   private static final Actor OWNER = Actor.of("olivia", "cab");
   private static final Actor CATALOG_ADMIN = Actor.of("cathy", "catalog-managers");
-  private static final Actor CAROL = Actor.of("carol");
+  // in the service desk: RoleModel.standard() grants request.close (confirm receipt) to it only
+  private static final Actor CAROL = Actor.of("carol", "service-desk");
   private static final Actor MIA = Actor.of("mia");
   private static final Actor DAVE = Actor.of("dave");
   private static final Actor SECURITY_OWNER = Actor.of("sol", "security-owners");
@@ -312,7 +313,7 @@ public final class Demo {
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (System.nanoTime() < deadline && (numbers.stream().anyMatch(
         n -> incidents.get(n).state() == IncidentState.RESOLVED) || requestNumbers.stream()
-            .anyMatch(n -> engine.requests().get(n).state() == RequestState.FULFILLED))) {
+            .anyMatch(n -> engine.requests().get(DESK, n).state() == RequestState.FULFILLED))) {
       pause();
     }
 
@@ -339,7 +340,7 @@ public final class Demo {
     }
     Map<RequestState, Long> requestCounts = new EnumMap<>(RequestState.class);
     for (String n : requestNumbers) {
-      requestCounts.merge(engine.requests().get(n).state(), 1L, Long::sum);
+      requestCounts.merge(engine.requests().get(DESK, n).state(), 1L, Long::sum);
     }
     out.println("Summary: " + numbers.size() + " incidents; " + counts.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
@@ -632,12 +633,12 @@ public final class Demo {
   }
 
   private void printRequest(RequestService requests, String number) {
-    Request r = requests.get(number);
+    Request r = requests.get(DESK, number);
     out.println();
     out.printf("%s  %-9s %s  [%s for %s, %s v%d, approval %s]%n", r.number(), r.state(),
         r.itemName(), r.requestedBy(), r.requestedFor(), r.item(), r.itemVersion(),
         r.approver() != null ? r.approver() : r.approverGroup());
-    requests.timeline(number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
+    requests.timeline(DESK, number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
         TIME.format(t.at()), t.actorId(), t.kind(), t.text()));
   }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
 
 /** Drives {@code request.bpmn} along with the request record, inside the API call's command. */
@@ -42,7 +43,7 @@ public final class CamundaRequestWorkflow implements RequestWorkflow {
     vars.put(RequestProcessModel.VAR_REQUESTED_BY, r.requestedBy());
     vars.put(RequestProcessModel.VAR_REQUESTED_FOR, r.requestedFor());
     vars.put(RequestProcessModel.VAR_AUTO_CLOSE_AFTER, autoCloseAfter.toString());
-    driver.engine().getRuntimeService().createProcessInstanceByKey(KEY)
+    ProcessDriver.instanceOf(driver.engine(), KEY, r.tenant())
         .businessKey(r.number()).setVariables(vars).execute();
   }
 
@@ -97,8 +98,10 @@ public final class CamundaRequestWorkflow implements RequestWorkflow {
   }
 
   @Override
-  public boolean knowsProcess(String key) {
-    return driver.engine().getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(key).count() > 0;
+  public boolean knowsProcess(String key, String tenant) {
+    ProcessDefinitionQuery query = driver.engine().getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(key);
+    String camunda = ProcessDriver.camundaTenant(tenant);
+    return (camunda == null ? query.withoutTenantId() : query.tenantIdIn(camunda)).count() > 0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.itsm.bpmn.internal;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.request.Request;
 import dev.itsm.core.request.internal.DefaultRequestService;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class RequestProcessCallbacks {
   }
 
   private Request request(DelegateExecution execution) {
-    return service.get(execution.getProcessBusinessKey());
+    return service.get(Actor.system(), execution.getProcessBusinessKey());
   }
 
   /**

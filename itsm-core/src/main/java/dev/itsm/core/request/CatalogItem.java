@@ -1,5 +1,6 @@
 package dev.itsm.core.request;
 
+import dev.itsm.core.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,17 +46,20 @@ import java.util.Optional;
  * @param retired whether the item can no longer be requested (running requests go on)
  * @param definedAt when this version was defined; set by the catalog
  * @param definedBy who defined this version; set by the catalog
+ * @param tenant the tenant whose catalog holds this version; set by the catalog (the defining
+ *     actor's tenant); {@code null} means {@link Actor#DEFAULT_TENANT}
  */
 public record CatalogItem(String id, int version, String name, String description,
     List<FormField> fields, RequestApproval approval, List<FulfilmentTask> tasks,
     String fulfilmentProcess, Duration serviceLevelTarget, String serviceLevelCalendar,
-    String deliveryNote, boolean retired, Instant definedAt, String definedBy) {
+    String deliveryNote, boolean retired, Instant definedAt, String definedBy, String tenant) {
 
   /** The calendar of service-level targets that name none. */
   public static final String DEFAULT_CALENDAR = "24x7";
 
   /** Copies the lists and fills the defaults. */
   public CatalogItem {
+    tenant = tenant == null ? Actor.DEFAULT_TENANT : tenant;
     fields = fields == null ? List.of() : List.copyOf(fields);
     tasks = tasks == null ? List.of() : List.copyOf(tasks);
     approval = approval == null ? RequestApproval.none() : approval;
@@ -68,7 +72,7 @@ public record CatalogItem(String id, int version, String name, String descriptio
     return new Builder(id);
   }
 
-  /** @return a builder holding this item's definition (not its version, time and author) */
+  /** @return a builder holding this item's definition and tenant (not its version, time and author) */
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.name = name;
@@ -81,6 +85,7 @@ public record CatalogItem(String id, int version, String name, String descriptio
     b.serviceLevelCalendar = serviceLevelCalendar;
     b.deliveryNote = deliveryNote;
     b.retired = retired;
+    b.tenant = tenant;
     return b;
   }
 
@@ -136,6 +141,7 @@ public record CatalogItem(String id, int version, String name, String descriptio
     private boolean retired;
     private Instant definedAt;
     private String definedBy;
+    private String tenant = Actor.DEFAULT_TENANT;
 
     private Builder(String id) {
       this.id = id;
@@ -262,11 +268,23 @@ public record CatalogItem(String id, int version, String name, String descriptio
       return this;
     }
 
+    /**
+     * Sets the tenant whose catalog holds the item: used by the catalog and by stores (the catalog
+     * replaces it with the defining actor's tenant).
+     *
+     * @param v a tenant id
+     * @return this
+     */
+    public Builder tenant(String v) {
+      tenant = v;
+      return this;
+    }
+
     /** @return the item */
     public CatalogItem build() {
       return new CatalogItem(id, version, name, description, fields, approval, tasks,
           fulfilmentProcess, serviceLevelTarget, serviceLevelCalendar, deliveryNote, retired,
-          definedAt, definedBy);
+          definedAt, definedBy, tenant);
     }
   }
 }

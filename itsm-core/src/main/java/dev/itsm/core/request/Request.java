@@ -1,5 +1,6 @@
 package dev.itsm.core.request;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.change.ApprovalPolicy;
 import java.time.Instant;
 import java.util.Collections;
@@ -40,6 +41,8 @@ import java.util.Optional;
  * @param fulfilledAt when it was fulfilled, or {@code null}
  * @param closedAt when it closed, or {@code null}
  * @param cancelledAt when it was cancelled, or {@code null}
+ * @param tenant the tenant the request belongs to (the requester's); {@code null} means
+ *     {@link Actor#DEFAULT_TENANT}
  */
 public record Request(
     String number,
@@ -66,10 +69,12 @@ public record Request(
     Instant fulfilmentStartedAt,
     Instant fulfilledAt,
     Instant closedAt,
-    Instant cancelledAt) {
+    Instant cancelledAt,
+    String tenant) {
 
-  /** Copies the form (keeping its order) and the tasks. */
+  /** Copies the form (keeping its order) and the tasks; fills the default tenant. */
   public Request {
+    tenant = tenant == null ? Actor.DEFAULT_TENANT : tenant;
     form = form == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(form));
     tasks = tasks == null ? List.of() : List.copyOf(tasks);
   }
@@ -112,6 +117,7 @@ public record Request(
     b.fulfilledAt = fulfilledAt;
     b.closedAt = closedAt;
     b.cancelledAt = cancelledAt;
+    b.tenant = tenant;
     return b;
   }
 
@@ -142,6 +148,7 @@ public record Request(
     private Instant fulfilledAt;
     private Instant closedAt;
     private Instant cancelledAt;
+    private String tenant = Actor.DEFAULT_TENANT;
 
     private Builder() {}
 
@@ -295,12 +302,18 @@ public record Request(
       return this;
     }
 
+    /** @param v the tenant the request belongs to @return this */
+    public Builder tenant(String v) {
+      tenant = v;
+      return this;
+    }
+
     /** @return the record */
     public Request build() {
       return new Request(number, version, state, item, itemVersion, itemName, requestedBy,
           requestedFor, form, quantity, comment, approvalKind, approver, approverGroup,
           approvalPolicy, eligibleApprovers, tasks, fulfilmentProcess, submittedAt, approvedAt,
-          rejectedAt, fulfilmentStartedAt, fulfilledAt, closedAt, cancelledAt);
+          rejectedAt, fulfilmentStartedAt, fulfilledAt, closedAt, cancelledAt, tenant);
     }
   }
 }

@@ -20,10 +20,13 @@ import java.util.Set;
  * @param sort the order
  * @param offset rows to skip
  * @param limit rows to return at most, 1..1000
+ * @param tenant only requests of this tenant ({@code null}: any tenant, for the library's own use)
+ * @param owner only requests this user submitted or that are for this user ({@code null}: anyone's)
  */
 public record RequestCriteria(Set<RequestState> states, String item, String requestedBy,
     String requestedFor, String approver, String approverGroup, String openTaskGroup,
-    RequestSort sort, @Min(0) int offset, @Min(1) @Max(1000) int limit) {
+    RequestSort sort, @Min(0) int offset, @Min(1) @Max(1000) int limit, String tenant,
+    String owner) {
 
   /** Copies the set and fills the default order. */
   public RequestCriteria {

@@ -10,14 +10,18 @@ import java.util.Optional;
 
 /**
  * Persistence of service requests (with their form values and fulfilment tasks), their timeline
- * and approver decisions, and of the versions of the service catalog's items. The default is
+ * and approver decisions, and of the versions of the service catalog's items. Requests keep their
+ * tenant (their numbers are unique across tenants); each tenant has its own catalog. The default is
  * {@code JdbcRequestStore} on the engine's database; a host may plug in its own, which must work in
  * the caller's transaction (see {@link ConnectionSource}).
  */
 public interface RequestStore {
 
-  /** @return the next value of the request number sequence */
-  long nextSequence();
+  /**
+   * @param tenant a tenant
+   * @return the next value of the tenant's request number sequence
+   */
+  long nextSequence(String tenant);
 
   /** @param request a new request (version 1) */
   void insert(Request request);
@@ -52,26 +56,30 @@ public interface RequestStore {
   List<RequestDecision> decisions(String number);
 
   /**
-   * Stores a new version of a catalog item.
+   * Stores a new version of a catalog item in its tenant's catalog.
    *
-   * @param item the item, with its version, time and author set
+   * @param item the item, with its tenant, version, time and author set
    * @throws ConcurrentModificationException when that version of the item exists already
    */
   void insertItem(CatalogItem item);
 
   /**
+   * @param tenant the tenant whose catalog to read
    * @param id an item id
    * @param version a version
    * @return that version of the item
    */
-  Optional<CatalogItem> findItem(String id, int version);
+  Optional<CatalogItem> findItem(String tenant, String id, int version);
 
-  /** @param id an item id @return its highest version */
-  Optional<CatalogItem> latestItem(String id);
+  /** @param tenant the tenant whose catalog to read @param id an item id @return its highest version */
+  Optional<CatalogItem> latestItem(String tenant, String id);
 
-  /** @return the highest version of every item (retired ones included), by id */
-  List<CatalogItem> latestItems();
+  /**
+   * @param tenant the tenant whose catalog to read
+   * @return the highest version of every item (retired ones included), by id
+   */
+  List<CatalogItem> latestItems(String tenant);
 
-  /** @param id an item id @return all its versions, oldest first */
-  List<CatalogItem> itemVersions(String id);
+  /** @param tenant the tenant whose catalog to read @param id an item id @return all its versions, oldest first */
+  List<CatalogItem> itemVersions(String tenant, String id);
 }

@@ -4,6 +4,7 @@ import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.MutableClock;
 import dev.itsm.core.change.ApprovalPolicy;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.Transactions;
@@ -47,6 +48,8 @@ public final class RequestFixture {
   public static final Actor IAN = Actor.of("ian", "identity");
   public static final Actor NORA = Actor.of("nora", "network");
   public static final Actor NOBODY = Actor.of("nils", "service-desk");
+  /** A service desk agent: closes requests (RoleModel.standard() grants request.close to the service desk). */
+  public static final Actor DESK = Actor.of("desmond", "service-desk");
 
   public static final Directory DIRECTORY = Directory.of(
       Map.of("security-owners", Set.of("sol", "sid", "sue", "carol")),
@@ -104,13 +107,25 @@ public final class RequestFixture {
    * @param workflow the process side
    */
   public RequestFixture(Directory directory, List<BeforeHook> hooks, RequestWorkflow workflow) {
+    this(directory, hooks, workflow, AccessGuard.PERMIT_ALL);
+  }
+
+  /**
+   * @param directory the directory
+   * @param hooks before-hooks
+   * @param workflow the process side
+   * @param guard the access guard
+   */
+  public RequestFixture(Directory directory, List<BeforeHook> hooks, RequestWorkflow workflow,
+      AccessGuard guard) {
     Transactions tx = Transactions.local();
     AfterListener recorder = published::add;
     Events events = new Events(tx, hooks, List.of(recorder));
     service = new DefaultRequestService(new DefaultRequestService.Settings(clock, directory,
-        NumberingPolicy.standard()), store, audit, tx, workflow, VALIDATOR, events);
+        NumberingPolicy.standard()), store, audit, tx, workflow, VALIDATOR, events, guard);
     catalog = new DefaultServiceCatalog(clock, store, audit, tx, VALIDATOR, events,
-        name -> name.equals("24x7") || name.equals("office"), key -> key.equals("laptop-imaging"));
+        name -> name.equals("24x7") || name.equals("office"),
+        (key, tenant) -> key.equals("laptop-imaging"), guard);
   }
 
   /** @return a fixture with the three items defined and no events recorded yet */

@@ -100,10 +100,10 @@ class RequestServiceTest {
       r = requests.close(CAROL, new CloseRequest(r.number(), "Works fine"));
       assertThat(r.state()).isEqualTo(RequestState.CLOSED);
 
-      assertThat(requests.decisions(r.number())).extracting(RequestDecision::approver,
+      assertThat(requests.decisions(ADMIN, r.number())).extracting(RequestDecision::approver,
           RequestDecision::decision, RequestDecision::comment)
           .containsExactly(tuple("mia", Decision.APPROVE, "Go ahead"));
-      assertThat(requests.timeline(r.number())).extracting(TimelineEntry::text).containsExactly(
+      assertThat(requests.timeline(ADMIN, r.number())).extracting(TimelineEntry::text).containsExactly(
           "Submitted: Standard laptop (laptop v1): My old one no longer charges; awaiting"
               + " approval by mia (manager of carol)",
           "Approved by mia: Go ahead [1 approval(s), 0 rejection(s); ANY]; approved; stage 1"
@@ -114,7 +114,7 @@ class RequestServiceTest {
           "Task 2 (Image and hand over) done by dan: Handed over; fulfilled. Delivery note: Your"
               + " laptop is ready at the IT desk, floor 2",
           "Closed: receipt confirmed by carol: Works fine");
-      assertThat(requests.auditTrail(r.number())).extracting(AuditEntry::operation,
+      assertThat(requests.auditTrail(ADMIN, r.number())).extracting(AuditEntry::operation,
           AuditEntry::actorId).containsExactly(tuple("request.submit", "carol"),
           tuple("request.decide", "mia"), tuple("request.startTask", "pat"),
           tuple("request.completeTask", "pat"), tuple("request.completeTask", "dan"),
@@ -136,7 +136,7 @@ class RequestServiceTest {
       assertThat(r.state()).isEqualTo(RequestState.IN_FULFILMENT);
       r = requests.completeTask(IAN, done(r, 1, null));
       assertThat(r.state()).isEqualTo(RequestState.FULFILLED);
-      assertThat(requests.timeline(r.number()).get(3).text())
+      assertThat(requests.timeline(ADMIN, r.number()).get(3).text())
           .endsWith("fulfilled. Delivery note: Your account is active; the password comes by"
               + " text message");
     }
@@ -199,7 +199,7 @@ class RequestServiceTest {
       String number = r.number();
       assertThrows(IllegalTransitionException.class,
           () -> requests.decide(MIA, DecideRequest.approve(number, null)));
-      assertThat(requests.timeline(number).get(0).text()).isEqualTo("Submitted: Onboarding kit"
+      assertThat(requests.timeline(ADMIN, number).get(0).text()).isEqualTo("Submitted: Onboarding kit"
           + " (onboarding v1) for newbie; no approval needed; stage 1 open: Create account"
           + " (identity), Order hardware (procurement)");
     }
@@ -218,8 +218,8 @@ class RequestServiceTest {
           () -> requests.decide(CAROL, DecideRequest.approve(number, "mine")));
       assertThat(e.rule()).isEqualTo("segregation-of-duties");
       assertThat(e.getMessage()).contains("carol is the requester of " + number);
-      assertThat(requests.decisions(number)).isEmpty();
-      assertThat(requests.get(number)).isEqualTo(r);
+      assertThat(requests.decisions(ADMIN, number)).isEmpty();
+      assertThat(requests.get(ADMIN, number)).isEqualTo(r);
     }
 
     @Test
@@ -240,7 +240,7 @@ class RequestServiceTest {
               .value("model", "16-inch").build()));
       assertThat(e.violations()).extracting(Violation::field, Violation::rule)
           .containsExactly(tuple("item", "SegregationOfDuties"));
-      assertThat(requests.query().count()).isZero();
+      assertThat(requests.query(ADMIN).count()).isZero();
     }
 
     @Test
@@ -303,7 +303,7 @@ class RequestServiceTest {
       assertThat(e.violations()).extracting(Violation::field, Violation::rule,
           Violation::message).containsExactly(tuple("task", "TaskOpen", "task 2 (Image and"
               + " hand over) of " + number + " is PENDING: it opens when stage 1 is done"));
-      assertThat(requests.get(number)).isEqualTo(r);
+      assertThat(requests.get(ADMIN, number)).isEqualTo(r);
     }
 
     @Test
@@ -327,7 +327,7 @@ class RequestServiceTest {
       ValidationException again = assertThrows(ValidationException.class,
           () -> requests.completeTask(PAT, done(r, 1, null)));
       assertThat(again.getMessage()).contains("is DONE");
-      assertThat(requests.get(r.number()).task(1).orElseThrow().assignee()).isEqualTo("paula");
+      assertThat(requests.get(ADMIN, r.number()).task(1).orElseThrow().assignee()).isEqualTo("paula");
     }
 
     @Test
@@ -376,9 +376,9 @@ class RequestServiceTest {
       requests.completeTask(DAN, done(r, 3, null));
       assertThat(f.service.closeAutomatically(r.number())).isTrue();
       assertThat(f.service.closeAutomatically(r.number())).isFalse();
-      Request closed = requests.get(r.number());
+      Request closed = requests.get(ADMIN, r.number());
       assertThat(closed.state()).isEqualTo(RequestState.CLOSED);
-      assertThat(requests.auditTrail(r.number())).last().extracting(AuditEntry::actorId,
+      assertThat(requests.auditTrail(ADMIN, r.number())).last().extracting(AuditEntry::actorId,
           AuditEntry::operation).containsExactly("system", "request.closeAutomatically");
       assertThat(f.published).last().isInstanceOfSatisfying(RequestEvent.Closed.class,
           c -> assertThat(c.automatically()).isTrue());
@@ -398,9 +398,9 @@ class RequestServiceTest {
           () -> requests.completeTask(PAT, new CompleteFulfilmentTask(number, 1, null)));
       assertThat(noTasks.getMessage()).contains("runs the process laptop-imaging");
       assertThat(f.service.fulfilledByProcess(number)).isTrue();
-      assertThat(requests.get(number).state()).isEqualTo(RequestState.FULFILLED);
+      assertThat(requests.get(ADMIN, number).state()).isEqualTo(RequestState.FULFILLED);
       assertThat(f.service.fulfilledByProcess(number)).isFalse();
-      assertThat(requests.timeline(number)).last().extracting(TimelineEntry::text)
+      assertThat(requests.timeline(ADMIN, number)).last().extracting(TimelineEntry::text)
           .isEqualTo("Fulfilled by the process laptop-imaging");
     }
 
@@ -409,15 +409,15 @@ class RequestServiceTest {
       Request laptop = f.laptop();
       Request access = f.access();
       requests.decide(SOL, DecideRequest.approve(access.number(), null));
-      assertThat(requests.query().openTaskGroup("identity").list()).extracting(Request::number)
+      assertThat(requests.query(ADMIN).openTaskGroup("identity").list()).extracting(Request::number)
           .containsExactly(access.number());
-      assertThat(requests.query().approver("mia").state(RequestState.AWAITING_APPROVAL).list())
+      assertThat(requests.query(ADMIN).approver("mia").state(RequestState.AWAITING_APPROVAL).list())
           .extracting(Request::number).containsExactly(laptop.number());
-      assertThat(requests.query().approverGroup("security-owners").count()).isEqualTo(1);
-      assertThat(requests.query().requestedBy("carol").list()).containsExactly(laptop);
-      assertThat(requests.query().item("system-access").requestedFor("dave").count())
+      assertThat(requests.query(ADMIN).approverGroup("security-owners").count()).isEqualTo(1);
+      assertThat(requests.query(ADMIN).requestedBy("carol").list()).containsExactly(laptop);
+      assertThat(requests.query(ADMIN).item("system-access").requestedFor("dave").count())
           .isEqualTo(1);
-      assertThat(requests.query().orderBy(RequestSort.OLDEST_FIRST).list())
+      assertThat(requests.query(ADMIN).orderBy(RequestSort.OLDEST_FIRST).list())
           .extracting(Request::number).containsExactly(laptop.number(), access.number());
     }
   }
@@ -445,7 +445,7 @@ class RequestServiceTest {
               tuple("form.dock", "Type", "must be true or false"),
               tuple("form.colour", "Unknown", "is not a field of catalog item laptop (fields:"
                   + " [model, ram, neededBy, justification, dock])"));
-      assertThat(requests.query().count()).isZero();
+      assertThat(requests.query(ADMIN).count()).isZero();
       assertThat(f.audit.forRecord("REQ0000001")).isEmpty();
       assertThat(f.published).isEmpty();
       assertThat(f.laptop().number()).as("no number was drawn").isEqualTo("REQ0000001");
@@ -519,7 +519,7 @@ class RequestServiceTest {
           .sequential(FulfilmentTask.of("Register asset", "asset-management"))
           .deliveryNote("Collect it at reception").build());
       assertThat(v2.version()).isEqualTo(2);
-      assertThat(f.catalog.item("laptop")).isEqualTo(v2);
+      assertThat(f.catalog.item(ADMIN, "laptop")).isEqualTo(v2);
 
       Request fresh = requests.submit(CAROL, SubmitRequest.builder().item("laptop")
           .value("model", "14-inch").value("costCentre", "4711").build());
@@ -534,7 +534,7 @@ class RequestServiceTest {
       r = requests.completeTask(PAT, done(r, 1, null));
       r = requests.completeTask(DAN, done(r, 2, null));
       assertThat(r.state()).isEqualTo(RequestState.FULFILLED);
-      assertThat(requests.timeline(r.number())).last().extracting(TimelineEntry::text)
+      assertThat(requests.timeline(ADMIN, r.number())).last().extracting(TimelineEntry::text)
           .asString().endsWith("Delivery note: Your laptop is ready at the IT desk, floor 2");
     }
 
@@ -542,7 +542,7 @@ class RequestServiceTest {
     void anUnchangedDefinitionIsNoNewVersion() {
       CatalogItem again = f.catalog.define(ADMIN, LAPTOP);
       assertThat(again.version()).isEqualTo(1);
-      assertThat(f.catalog.versions("laptop")).hasSize(1);
+      assertThat(f.catalog.versions(ADMIN, "laptop")).hasSize(1);
       assertThat(f.published).isEmpty();
     }
 
@@ -551,10 +551,10 @@ class RequestServiceTest {
       f.clock.advance(Duration.ofDays(1));
       f.catalog.define(ADMIN, LAPTOP.toBuilder().deliveryNote("Collect it at reception")
           .build());
-      assertThat(f.catalog.versions("laptop")).extracting(CatalogItem::version,
+      assertThat(f.catalog.versions(ADMIN, "laptop")).extracting(CatalogItem::version,
           CatalogItem::definedBy, CatalogItem::definedAt).containsExactly(
               tuple(1, "cathy", T0), tuple(2, "cathy", T0.plus(Duration.ofDays(1))));
-      List<AuditEntry> trail = f.catalog.auditTrail("laptop");
+      List<AuditEntry> trail = f.catalog.auditTrail(ADMIN, "laptop");
       assertThat(trail).extracting(AuditEntry::recordNumber, AuditEntry::operation)
           .containsExactly(tuple("catalog:laptop", "catalog.define"),
               tuple("catalog:laptop", "catalog.define"));
@@ -576,19 +576,19 @@ class RequestServiceTest {
           "Replaced by the 2027 model"));
       assertThat(retired.retired()).isTrue();
       assertThat(retired.version()).isEqualTo(2);
-      assertThat(f.catalog.items()).extracting(CatalogItem::id)
+      assertThat(f.catalog.items(ADMIN)).extracting(CatalogItem::id)
           .containsExactly("onboarding", "system-access");
       ValidationException e = assertThrows(ValidationException.class, f::laptop);
       assertThat(e.violations()).extracting(Violation::field, Violation::rule)
           .containsExactly(tuple("item", "NotRetired"));
       assertThat(requests.decide(MIA, DecideRequest.approve(running.number(), null)).state())
           .isEqualTo(RequestState.APPROVED);
-      assertThat(f.catalog.auditTrail("laptop")).last().extracting(AuditEntry::changes)
+      assertThat(f.catalog.auditTrail(ADMIN, "laptop")).last().extracting(AuditEntry::changes)
           .asList().contains(new FieldChange("reason", null, "Replaced by the 2027 model"));
       assertThat(f.published).first().isInstanceOf(CatalogEvent.ItemRetired.class);
       assertThrows(ValidationException.class, () -> f.catalog.retire(ADMIN,
           new RetireCatalogItem("laptop", "again")));
-      assertThat(f.catalog.item("laptop", 1)).isEqualTo(f.catalog.versions("laptop").get(0));
+      assertThat(f.catalog.item(ADMIN, "laptop", 1)).isEqualTo(f.catalog.versions(ADMIN, "laptop").get(0));
     }
   }
 
@@ -605,7 +605,7 @@ class RequestServiceTest {
       vetoing.catalog.define(ADMIN, LAPTOP);
       assertThrows(VetoException.class, () -> vetoing.service.submit(CAROL, SubmitRequest
           .builder().item("laptop").value("model", "14-inch").quantity(3).build()));
-      assertThat(vetoing.service.query().count()).isZero();
+      assertThat(vetoing.service.query(ADMIN).count()).isZero();
       assertThat(vetoing.service.submit(CAROL, SubmitRequest.builder().item("laptop")
           .value("model", "14-inch").quantity(2).build()).quantity()).isEqualTo(2);
     }
@@ -618,9 +618,9 @@ class RequestServiceTest {
       assertThat(e.getMessage()).contains("AWAITING_APPROVAL").contains("DECIDE");
       Request noted = requests.addNote(DAN, new AddRequestNote(r.number(), "Stock arrives Monday"));
       assertThat(noted).isEqualTo(r);
-      assertThat(requests.timeline(r.number())).last().extracting(TimelineEntry::kind)
+      assertThat(requests.timeline(ADMIN, r.number())).last().extracting(TimelineEntry::kind)
           .isEqualTo(TimelineEntry.Kind.WORK_NOTE);
-      assertThat(requests.auditTrail(r.number())).last().extracting(AuditEntry::operation)
+      assertThat(requests.auditTrail(ADMIN, r.number())).last().extracting(AuditEntry::operation)
           .isEqualTo("request.addNote");
     }
 

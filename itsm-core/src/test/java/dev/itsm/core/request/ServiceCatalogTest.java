@@ -88,7 +88,7 @@ class ServiceCatalogTest {
     assertThat(items.get(3).order()).isNull();
 
     assertThat(f.catalog.define(ADMIN, file)).isEqualTo(items);
-    assertThat(f.catalog.versions("laptop")).hasSize(1);
+    assertThat(f.catalog.versions(ADMIN, "laptop")).hasSize(1);
   }
 
   @Test
@@ -124,7 +124,7 @@ class ServiceCatalogTest {
         tuple("items[0].fulfilment.tasks", "Array"),
         tuple("items[0].serviceLevel.within", "Duration"),
         tuple("items[1]", "Object"));
-    assertThat(f.catalog.items()).isEmpty();
+    assertThat(f.catalog.items(ADMIN)).isEmpty();
 
     Path broken = Files.writeString(dir.resolve("broken.json"), "[ { \"id\": ");
     ValidationException syntax = assertThrows(ValidationException.class,
@@ -145,7 +145,7 @@ class ServiceCatalogTest {
         () -> f.catalog.define(ADMIN, file));
     assertThat(e.violations()).extracting(Violation::field, Violation::rule).containsExactly(
         tuple("items[1].fulfilmentProcess", "Deployed"), tuple("items[1].id", "Unique"));
-    assertThat(f.catalog.find("ok")).isEmpty();
+    assertThat(f.catalog.find(ADMIN, "ok")).isEmpty();
   }
 
   @Test
@@ -182,7 +182,7 @@ class ServiceCatalogTest {
         tuple("tasks[1].stage", "Order"),
         tuple("serviceLevelTarget", "Positive"),
         tuple("serviceLevelCalendar", "Exists"));
-    assertThat(f.catalog.items()).isEmpty();
+    assertThat(f.catalog.items(ADMIN)).isEmpty();
   }
 
   @Test

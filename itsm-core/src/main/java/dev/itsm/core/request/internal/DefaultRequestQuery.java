@@ -16,6 +16,8 @@ final class DefaultRequestQuery implements RequestQuery {
 
   private final Function<RequestCriteria, List<Request>> lister;
   private final ToLongFunction<RequestCriteria> counter;
+  private final String tenant;
+  private final String owner;
   private Set<RequestState> states = Set.of();
   private String item;
   private String requestedBy;
@@ -27,10 +29,18 @@ final class DefaultRequestQuery implements RequestQuery {
   private int pageIndex;
   private int pageSize = 50;
 
+  /**
+   * @param lister runs the query
+   * @param counter counts
+   * @param tenant the tenant the query is confined to
+   * @param owner only this user's requests, or {@code null} for everyone's
+   */
   DefaultRequestQuery(Function<RequestCriteria, List<Request>> lister,
-      ToLongFunction<RequestCriteria> counter) {
+      ToLongFunction<RequestCriteria> counter, String tenant, String owner) {
     this.lister = lister;
     this.counter = counter;
+    this.tenant = tenant;
+    this.owner = owner;
   }
 
   @Override
@@ -91,7 +101,7 @@ final class DefaultRequestQuery implements RequestQuery {
   private RequestCriteria criteria() {
     long offset = (long) Math.max(0, pageIndex) * pageSize;
     return new RequestCriteria(states, item, requestedBy, requestedFor, approver, approverGroup,
-        openTaskGroup, sort, (int) Math.min(Integer.MAX_VALUE, offset), pageSize);
+        openTaskGroup, sort, (int) Math.min(Integer.MAX_VALUE, offset), pageSize, tenant, owner);
   }
 
   @Override

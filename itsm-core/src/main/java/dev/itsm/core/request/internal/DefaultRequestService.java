@@ -12,6 +12,11 @@ import dev.itsm.core.change.ApprovalPolicy;
 import dev.itsm.core.change.Decision;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
+import dev.itsm.core.access.AccessTarget;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.access.ReadScope;
+import dev.itsm.core.access.RecordKind;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.ApprovalRound;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
@@ -72,6 +77,7 @@ public final class DefaultRequestService implements RequestService {
   private final RequestWorkflow workflow;
   private final CommandValidator validator;
   private final Events events;
+  private final AccessGuard guard;
 
   /**
    * The collaborators of the service.
@@ -98,9 +104,11 @@ public final class DefaultRequestService implements RequestService {
    * @param workflow the process side
    * @param validator the command validator
    * @param events hooks and listeners
+   * @param guard checks every call against the access policy and the actor's tenant
    */
   public DefaultRequestService(Settings settings, RequestStore store, AuditStore audit,
-      Transactions tx, RequestWorkflow workflow, CommandValidator validator, Events events) {
+      Transactions tx, RequestWorkflow workflow, CommandValidator validator, Events events,
+      AccessGuard guard) {
     this.settings = settings;
     this.store = store;
     this.audit = audit;
@@ -108,6 +116,7 @@ public final class DefaultRequestService implements RequestService {
     this.workflow = workflow;
     this.validator = validator;
     this.events = events;
+    this.guard = Objects.requireNonNull(guard, "guard");
   }
 
   // ------------------------------------------------------------------------------- submitting
@@ -115,27 +124,33 @@ public final class DefaultRequestService implements RequestService {
   @Override
   public Request submit(Actor actor, SubmitRequest c) {
     validator.validate(actor, c, "SubmitRequest");
+    String requestedFor = c.requestedFor() == null || c.requestedFor().isBlank() ? actor.id()
+        : c.requestedFor().strip();
+    String tenant = actor.tenant();
+    // the request to be created belongs to the person it is for: a caller submits for
+    // themselves, staff for anyone (RoleModel.standard())
+    guard.check(actor, Permission.REQUEST_SUBMIT, new AccessTarget(RecordKind.REQUEST, null,
+        tenant, Set.of(requestedFor), Set.of(), Set.of(), null));
     return tx.required(() -> {
       List<Violation> problems = new ArrayList<>();
-      CatalogItem item = store.latestItem(c.item().strip()).orElse(null);
+      CatalogItem item = store.latestItem(tenant, c.item().strip()).orElse(null);
       if (item == null || item.retired()) {
         problems.add(new Violation("item", item == null ? "InCatalog" : "NotRetired", "'"
             + c.item() + "' is " + (item == null ? "not in" : "retired from")
-            + " the service catalog; items: " + store.latestItems().stream()
+            + " the service catalog; items: " + store.latestItems(tenant).stream()
                 .filter(i -> !i.retired()).map(CatalogItem::id).sorted().toList()));
         failIf("SubmitRequest", problems);
       }
-      String requestedFor = c.requestedFor() == null || c.requestedFor().isBlank() ? actor.id()
-          : c.requestedFor().strip();
       Map<String, String> form = Forms.check(item, c.form(), problems);
-      Request.Builder b = Request.builder().version(1).item(item.id())
+      Request.Builder b = Request.builder().version(1).tenant(tenant).item(item.id())
           .itemVersion(item.version()).itemName(item.name()).requestedBy(actor.id())
           .requestedFor(requestedFor).form(form).quantity(c.quantity())
           .comment(blankToNull(c.comment())).fulfilmentProcess(item.fulfilmentProcess());
       String routing = route(item, actor.id(), requestedFor, b, problems);
       failIf("SubmitRequest", problems);
       Instant now = now();
-      String number = settings.numbering().format(PREFIX, store.nextSequence());
+      String number = AccessGuard.number(tenant,
+          settings.numbering().format(PREFIX, store.nextSequence(tenant)));
       b.number(number).submittedAt(now).tasks(tasksOf(item));
       String line = "Submitted: " + item.name() + " (" + item.id() + " v" + item.version() + ")"
           + (requestedFor.equals(actor.id()) ? "" : " for " + requestedFor)
@@ -252,7 +267,8 @@ public final class DefaultRequestService implements RequestService {
       failIf("DecideRequest", List.of(new Violation("comment", "RequiredForRejection",
           "must not be blank when rejecting: say why")));
     }
-    return step(actor, c.number(), RequestAction.DECIDE, "request.decide", (before, now) -> {
+    return step(actor, c.number(), Permission.REQUEST_DECIDE, RequestAction.DECIDE,
+        "request.decide", (before, now) -> {
       checkApprover(actor, before);
       RequestDecision decision = new RequestDecision(before.number(), actor.id(), c.decision(),
           blankToNull(c.comment()), now);
@@ -324,7 +340,8 @@ public final class DefaultRequestService implements RequestService {
   @Override
   public Request startTask(Actor actor, StartFulfilmentTask c) {
     validator.validate(actor, c, "StartFulfilmentTask");
-    return step(actor, c.number(), RequestAction.START_TASK, "request.startTask",
+    return step(actor, c.number(), Permission.REQUEST_FULFIL, RequestAction.START_TASK,
+        "request.startTask",
         (before, now) -> {
           RequestTask task = workableTask(actor, before, c.task(), "StartFulfilmentTask");
           if (task.state() == FulfilmentTaskState.IN_PROGRESS) {
@@ -344,7 +361,8 @@ public final class DefaultRequestService implements RequestService {
   @Override
   public Request completeTask(Actor actor, CompleteFulfilmentTask c) {
     validator.validate(actor, c, "CompleteFulfilmentTask");
-    return step(actor, c.number(), RequestAction.COMPLETE_TASK, "request.completeTask",
+    return step(actor, c.number(), Permission.REQUEST_FULFIL, RequestAction.COMPLETE_TASK,
+        "request.completeTask",
         (before, now) -> {
           RequestTask task = workableTask(actor, before, c.task(), "CompleteFulfilmentTask");
           RequestTask done = task.completed(actor.id(), now, blankToNull(c.note()));
@@ -446,7 +464,8 @@ public final class DefaultRequestService implements RequestService {
   @Override
   public Request close(Actor actor, CloseRequest c) {
     validator.validate(actor, c, "CloseRequest");
-    return step(actor, c.number(), RequestAction.CLOSE, "request.close", (before, now) ->
+    return step(actor, c.number(), Permission.REQUEST_CLOSE, RequestAction.CLOSE,
+        "request.close", (before, now) ->
         new Step(before.toBuilder().state(RequestState.CLOSED).closedAt(now).build(),
             (a, prev) -> List.of(new RequestEvent.Closed(a, prev, actor, now, false)),
             "Closed: receipt confirmed by " + actor.id() + suffix(c.note())));
@@ -483,7 +502,8 @@ public final class DefaultRequestService implements RequestService {
   @Override
   public Request cancel(Actor actor, CancelRequest c) {
     validator.validate(actor, c, "CancelRequest");
-    return step(actor, c.number(), RequestAction.CANCEL, "request.cancel", (before, now) ->
+    return step(actor, c.number(), Permission.REQUEST_CANCEL, RequestAction.CANCEL,
+        "request.cancel", (before, now) ->
         new Step(before.toBuilder().state(RequestState.CANCELLED).cancelledAt(now)
             .tasks(cancelOpen(before.tasks())).build(),
             (a, prev) -> List.of(new RequestEvent.Cancelled(a, prev, actor, now)),
@@ -495,6 +515,7 @@ public final class DefaultRequestService implements RequestService {
     validator.validate(actor, c, "AddRequestNote");
     return tx.required(() -> {
       Request current = load(c.number());
+      guard.check(actor, Permission.REQUEST_NOTE, target(current));
       RequestLifecycle.check(current.number(), current.state(), RequestAction.ADD_NOTE);
       Instant now = now();
       RequestEvent event = new RequestEvent.NoteAdded(current, current, actor, now);
@@ -525,58 +546,97 @@ public final class DefaultRequestService implements RequestService {
   // ------------------------------------------------------------------------------------ reads
 
   @Override
-  public Request get(String number) {
+  public Request get(Actor actor, String number) {
     Arguments.key(number, "number");
-    return find(number).orElseThrow(() -> new RecordNotFoundException(number));
+    return find(actor, number).orElseThrow(() -> new RecordNotFoundException(number));
   }
 
   @Override
-  public Optional<Request> find(String number) {
-    if (!Arguments.isKey(number)) {
+  public Optional<Request> find(Actor actor, String number) {
+    guard.requireTenant(actor);
+    if (!Arguments.isKey(number) || number == null || number.isBlank()) {
       return Optional.empty();
     }
-    if (number == null || number.isBlank()) {
-      return Optional.empty();
-    }
-    return tx.required(() -> store.find(number));
+    return tx.required(() -> {
+      Optional<Request> found = store.find(number);
+      if (found.isPresent()) {
+        try {
+          guard.check(actor, Permission.REQUEST_READ, target(found.get()));
+        } catch (RecordNotFoundException otherTenant) {
+          return Optional.<Request>empty();
+        }
+      }
+      return found;
+    });
   }
 
   @Override
-  public RequestQuery query() {
+  public RequestQuery query(Actor actor) {
+    ReadScope scope = guard.scope(actor, Permission.REQUEST_READ, RecordKind.REQUEST);
     return new DefaultRequestQuery(criteria -> {
       validator.validate(criteria, "RequestQuery");
       return tx.required(() -> store.query(criteria));
     }, criteria -> {
       validator.validate(criteria, "RequestQuery");
       return tx.required(() -> store.count(criteria));
-    });
+    }, actor.tenant(), scope == ReadScope.OWN ? actor.id() : null);
   }
 
   @Override
-  public List<RequestDecision> decisions(String number) {
+  public List<RequestDecision> decisions(Actor actor, String number) {
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      readable(actor, number);
       return store.decisions(number);
     });
   }
 
   @Override
-  public List<TimelineEntry> timeline(String number) {
+  public List<TimelineEntry> timeline(Actor actor, String number) {
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      readable(actor, number);
       return store.timeline(number);
     });
   }
 
   @Override
-  public List<AuditEntry> auditTrail(String number) {
+  public List<AuditEntry> auditTrail(Actor actor, String number) {
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      readable(actor, number);
       return audit.forRecord(number);
     });
+  }
+
+  /** Loads a request and checks that the actor may read it. */
+  private Request readable(Actor actor, String number) {
+    guard.requireTenant(actor);
+    Request r = load(number);
+    guard.check(actor, Permission.REQUEST_READ, target(r));
+    return r;
+  }
+
+  private static Set<String> owners(String requestedBy, String requestedFor) {
+    Set<String> owners = new java.util.HashSet<>();
+    owners.add(requestedBy);
+    owners.add(requestedFor);
+    return owners;
+  }
+
+  /**
+   * The facts the access policy decides on: the requester and the person it is for own it; the
+   * groups of its fulfilment tasks and their assignees work it.
+   *
+   * @param r a request
+   * @return its access target
+   */
+  private static AccessTarget target(Request r) {
+    return new AccessTarget(RecordKind.REQUEST, r.number(), r.tenant(),
+        owners(r.requestedBy(), r.requestedFor()),
+        r.tasks().stream().map(RequestTask::group).collect(Collectors.toSet()),
+        r.tasks().stream().map(RequestTask::assignee).filter(Objects::nonNull)
+            .collect(Collectors.toSet()), r);
   }
 
   /**
@@ -626,10 +686,11 @@ public final class DefaultRequestService implements RequestService {
     Step apply(Request before, Instant now);
   }
 
-  private Request step(Actor actor, String number, RequestAction action, String operation,
-      Mutation mutation) {
+  private Request step(Actor actor, String number, Permission permission, RequestAction action,
+      String operation, Mutation mutation) {
     return tx.required(() -> {
       Request before = load(number);
+      guard.check(actor, permission, target(before));
       RequestLifecycle.check(number, before.state(), action);
       Instant now = now();
       Step step = mutation.apply(before, now);
@@ -652,7 +713,7 @@ public final class DefaultRequestService implements RequestService {
   }
 
   private CatalogItem itemOf(Request r) {
-    return store.findItem(r.item(), r.itemVersion()).orElseThrow(() -> new IllegalStateException(
+    return store.findItem(r.tenant(), r.item(), r.itemVersion()).orElseThrow(() -> new IllegalStateException(
         r.number() + " was made with version " + r.itemVersion() + " of catalog item "
             + r.item() + ", which the store no longer has"));
   }

@@ -11,7 +11,7 @@ import dev.itsm.core.sla.ServiceLevelTarget;
 import dev.itsm.core.sla.TargetKind;
 import dev.itsm.core.sla.internal.DefaultServiceLevelService;
 import dev.itsm.core.sla.internal.EscalationHandler;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Runs a request's service-level clocks. RESOLUTION measures fulfilment, from submission until
@@ -27,21 +27,20 @@ public final class RequestClocks implements RequestWorkflow {
   public static final String PROCESS = "request";
 
   private final DefaultServiceLevelService sla;
-  private final BiFunction<String, Integer, CatalogItem> items;
+  private final Function<Request, CatalogItem> items;
 
   /**
    * @param sla the service level service
-   * @param items finds a version of a catalog item
+   * @param items finds the version of the catalog item a request was made with (in its tenant)
    */
-  public RequestClocks(DefaultServiceLevelService sla,
-      BiFunction<String, Integer, CatalogItem> items) {
+  public RequestClocks(DefaultServiceLevelService sla, Function<Request, CatalogItem> items) {
     this.sla = sla;
     this.items = items;
   }
 
   @Override
   public void started(Request r) {
-    CatalogItem item = items.apply(r.item(), r.itemVersion());
+    CatalogItem item = items.apply(r);
     if (item.serviceLevelTarget() != null) {
       sla.start(PROCESS, r.number(), ServiceLevelTarget.resolution(item.name() + " fulfilment")
           .process(PROCESS).service(item.id()).within(item.serviceLevelTarget())

@@ -45,8 +45,8 @@ public interface RequestWorkflow {
       }
 
       @Override
-      public boolean knowsProcess(String key) {
-        return first.knowsProcess(key);
+      public boolean knowsProcess(String key, String tenant) {
+        return first.knowsProcess(key, tenant);
       }
     };
   }
@@ -72,8 +72,12 @@ public interface RequestWorkflow {
    */
   default void fulfilled(Request before, Request after) {}
 
-  /** @param key a process key @return whether a process of that key is deployed */
-  default boolean knowsProcess(String key) {
+  /**
+   * @param key a process key
+   * @param tenant an ITSM tenant
+   * @return whether a process of that key is deployed for the tenant
+   */
+  default boolean knowsProcess(String key, String tenant) {
     return true;
   }
 }

@@ -35,7 +35,7 @@ import java.util.Optional;
 
 /**
  * The {@link RequestStore} on the engine's database (H2 or PostgreSQL), in the tables created by
- * {@link ItsmSchema} (schema v7). Works on the connection of the current transaction. A catalog
+ * {@link ItsmSchema} (schema v9). Works on the connection of the current transaction. A catalog
  * item version is kept as a row with its definition in the catalog file's JSON format
  * ({@link CatalogFile}).
  */
@@ -46,7 +46,7 @@ public final class JdbcRequestStore implements RequestStore {
       "item_name", "requested_by", "requested_for", "quantity", "comment_text", "approval_kind",
       "approver", "approver_group", "approval_policy", "eligible_approvers", "fulfilment_process",
       "submitted_at", "approved_at", "rejected_at", "fulfilment_started_at", "fulfilled_at",
-      "closed_at", "cancelled_at");
+      "closed_at", "cancelled_at", "tenant_id");
 
   private static final String INSERT = "INSERT INTO itsm_request (record_number, row_version, "
       + String.join(", ", FIELDS) + ") VALUES (?, ?" + ", ?".repeat(FIELDS.size()) + ")";
@@ -62,8 +62,8 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   @Override
-  public long nextSequence() {
-    return db.draw("itsm_request_seq", "the next request number");
+  public long nextSequence(String tenant) {
+    return db.draw(ItsmSchema.sequence("itsm_request_seq", tenant), "the next request number");
   }
 
   @Override
@@ -108,6 +108,7 @@ public final class JdbcRequestStore implements RequestStore {
         r.fulfilmentStartedAt(), r.fulfilledAt(), r.closedAt(), r.cancelledAt()}) {
       setInstant(ps, n++, t);
     }
+    ps.setString(n++, r.tenant());
     return n;
   }
 
@@ -184,6 +185,9 @@ public final class JdbcRequestStore implements RequestStore {
         .equal("r.requested_for", c.requestedFor())
         .equal("r.approver", c.approver())
         .equal("r.approver_group", c.approverGroup())
+        .equal("r.tenant_id", c.tenant())
+        .when(c.owner() != null, "(r.requested_by = ? OR r.requested_for = ?)", c.owner(),
+            c.owner())
         .when(c.openTaskGroup() != null, "EXISTS (SELECT 1 FROM itsm_request_task t WHERE"
             + " t.record_number = r.record_number AND t.task_group = ? AND t.state IN (?, ?))",
             c.openTaskGroup(), FulfilmentTaskState.OPEN, FulfilmentTaskState.IN_PROGRESS);
@@ -285,7 +289,8 @@ public final class JdbcRequestStore implements RequestStore {
         .fulfilmentStartedAt(getInstant(rs, "fulfilment_started_at"))
         .fulfilledAt(getInstant(rs, "fulfilled_at"))
         .closedAt(getInstant(rs, "closed_at"))
-        .cancelledAt(getInstant(rs, "cancelled_at"));
+        .cancelledAt(getInstant(rs, "cancelled_at"))
+        .tenant(rs.getString("tenant_id"));
   }
 
   @Override
@@ -339,7 +344,7 @@ public final class JdbcRequestStore implements RequestStore {
   @Override
   public void insertItem(CatalogItem item) {
     String sql = "INSERT INTO itsm_catalog_item (item_id, item_version, item_name, retired,"
-        + " definition_json, defined_at, defined_by) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        + " definition_json, defined_at, defined_by, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
       ps.setString(1, item.id());
       ps.setInt(2, item.version());
@@ -348,6 +353,7 @@ public final class JdbcRequestStore implements RequestStore {
       ps.setString(5, CatalogFile.write(item));
       setInstant(ps, 6, item.definedAt());
       ps.setString(7, item.definedBy());
+      ps.setString(8, item.tenant());
       ps.executeUpdate();
     } catch (SQLException e) {
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -359,29 +365,32 @@ public final class JdbcRequestStore implements RequestStore {
   }
 
   @Override
-  public Optional<CatalogItem> findItem(String id, int version) {
-    return items(" WHERE item_id = ? AND item_version = ?", id, version).stream().findFirst();
+  public Optional<CatalogItem> findItem(String tenant, String id, int version) {
+    return items(" WHERE tenant_id = ? AND item_id = ? AND item_version = ?", tenant, id, version)
+        .stream().findFirst();
   }
 
   @Override
-  public Optional<CatalogItem> latestItem(String id) {
-    return items(" WHERE item_id = ? AND item_version = (SELECT MAX(item_version) FROM"
-        + " itsm_catalog_item WHERE item_id = ?)", id, id).stream().findFirst();
+  public Optional<CatalogItem> latestItem(String tenant, String id) {
+    return items(" WHERE tenant_id = ? AND item_id = ? AND item_version = (SELECT"
+        + " MAX(item_version) FROM itsm_catalog_item WHERE tenant_id = ? AND item_id = ?)",
+        tenant, id, tenant, id).stream().findFirst();
   }
 
   @Override
-  public List<CatalogItem> latestItems() {
-    return items(" c WHERE item_version = (SELECT MAX(v.item_version) FROM itsm_catalog_item v"
-        + " WHERE v.item_id = c.item_id) ORDER BY item_id");
+  public List<CatalogItem> latestItems(String tenant) {
+    return items(" c WHERE c.tenant_id = ? AND item_version = (SELECT MAX(v.item_version) FROM"
+        + " itsm_catalog_item v WHERE v.tenant_id = c.tenant_id AND v.item_id = c.item_id)"
+        + " ORDER BY item_id", tenant);
   }
 
   @Override
-  public List<CatalogItem> itemVersions(String id) {
-    return items(" WHERE item_id = ? ORDER BY item_version", id);
+  public List<CatalogItem> itemVersions(String tenant, String id) {
+    return items(" WHERE tenant_id = ? AND item_id = ? ORDER BY item_version", tenant, id);
   }
 
   private List<CatalogItem> items(String tail, Object... args) {
-    String sql = "SELECT item_version, definition_json, defined_at, defined_by FROM"
+    String sql = "SELECT tenant_id, item_version, definition_json, defined_at, defined_by FROM"
         + " itsm_catalog_item" + tail;
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
@@ -395,7 +404,7 @@ public final class JdbcRequestStore implements RequestStore {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(CatalogFile.readItem(rs.getString("definition_json")).toBuilder()
-              .version(rs.getInt("item_version"))
+              .version(rs.getInt("item_version")).tenant(rs.getString("tenant_id"))
               .defined(getInstant(rs, "defined_at"), rs.getString("defined_by")).build());
         }
       }

@@ -24,15 +24,17 @@ import java.util.function.Predicate;
  */
 public final class InMemoryRequestStore implements RequestStore {
 
-  private final AtomicLong sequence = new AtomicLong();
+  private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
   private final Map<String, Request> requests = new ConcurrentHashMap<>();
   private final Map<String, List<TimelineEntry>> timelines = new ConcurrentHashMap<>();
   private final List<RequestDecision> decisions = new CopyOnWriteArrayList<>();
-  private final Map<String, Map<Integer, CatalogItem>> items = new ConcurrentHashMap<>();
+  /** Catalog item versions by tenant, then id. */
+  private final Map<String, Map<String, Map<Integer, CatalogItem>>> items =
+      new ConcurrentHashMap<>();
 
   @Override
-  public long nextSequence() {
-    return sequence.incrementAndGet();
+  public long nextSequence(String tenant) {
+    return sequences.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
   }
 
   @Override
@@ -67,6 +69,9 @@ public final class InMemoryRequestStore implements RequestStore {
 
   private static Predicate<Request> matcher(RequestCriteria c) {
     return r -> (c.states().isEmpty() || c.states().contains(r.state()))
+        && (c.tenant() == null || c.tenant().equals(r.tenant()))
+        && (c.owner() == null || c.owner().equals(r.requestedBy())
+            || c.owner().equals(r.requestedFor()))
         && (c.item() == null || c.item().equals(r.item()))
         && (c.requestedBy() == null || c.requestedBy().equals(r.requestedBy()))
         && (c.requestedFor() == null || c.requestedFor().equals(r.requestedFor()))
@@ -97,9 +102,13 @@ public final class InMemoryRequestStore implements RequestStore {
     return decisions.stream().filter(d -> d.requestNumber().equals(number)).toList();
   }
 
+  private Map<String, Map<Integer, CatalogItem>> catalog(String tenant) {
+    return items.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
+  }
+
   @Override
   public void insertItem(CatalogItem item) {
-    Map<Integer, CatalogItem> versions = items.computeIfAbsent(item.id(),
+    Map<Integer, CatalogItem> versions = catalog(item.tenant()).computeIfAbsent(item.id(),
         k -> new ConcurrentHashMap<>());
     if (versions.putIfAbsent(item.version(), item) != null) {
       throw new ConcurrentModificationException("version " + item.version() + " of catalog item "
@@ -108,25 +117,25 @@ public final class InMemoryRequestStore implements RequestStore {
   }
 
   @Override
-  public Optional<CatalogItem> findItem(String id, int version) {
-    return Optional.ofNullable(items.getOrDefault(id, Map.of()).get(version));
+  public Optional<CatalogItem> findItem(String tenant, String id, int version) {
+    return Optional.ofNullable(catalog(tenant).getOrDefault(id, Map.of()).get(version));
   }
 
   @Override
-  public Optional<CatalogItem> latestItem(String id) {
-    return items.getOrDefault(id, Map.of()).values().stream()
+  public Optional<CatalogItem> latestItem(String tenant, String id) {
+    return catalog(tenant).getOrDefault(id, Map.of()).values().stream()
         .max(Comparator.comparingInt(CatalogItem::version));
   }
 
   @Override
-  public List<CatalogItem> latestItems() {
-    return items.keySet().stream().sorted().map(this::latestItem).flatMap(Optional::stream)
-        .toList();
+  public List<CatalogItem> latestItems(String tenant) {
+    return catalog(tenant).keySet().stream().sorted().map(id -> latestItem(tenant, id))
+        .flatMap(Optional::stream).toList();
   }
 
   @Override
-  public List<CatalogItem> itemVersions(String id) {
-    return items.getOrDefault(id, Map.of()).values().stream()
+  public List<CatalogItem> itemVersions(String tenant, String id) {
+    return catalog(tenant).getOrDefault(id, Map.of()).values().stream()
         .sorted(Comparator.comparingInt(CatalogItem::version)).toList();
   }
 }

@@ -3,6 +3,7 @@ package dev.itsm.core.spi.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.change.ApprovalPolicy;
 import dev.itsm.core.change.Decision;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class RequestStoreContract {
 
+  /** The default tenant. */
+  protected static final String D = Actor.DEFAULT_TENANT;
+
   /** The time the test data starts at. */
   protected static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -58,6 +62,14 @@ public abstract class RequestStoreContract {
   final void createTheStoreUnderTest() {
     store = createStore();
   }
+
+  /**
+   * Prepares the store for a tenant other than the default one, as the engine does at start
+   * (e.g. creates the tenant's number sequence); the in-memory store needs nothing.
+   *
+   * @param tenant a tenant id
+   */
+  protected void createTenant(String tenant) {}
 
   private void run(Runnable work) {
     inTransaction(() -> {
@@ -148,8 +160,8 @@ public abstract class RequestStoreContract {
 
   @Test
   void sequenceNeverRepeats() {
-    long a = inTransaction(store::nextSequence);
-    long b = inTransaction(store::nextSequence);
+    long a = inTransaction(() -> store.nextSequence(D));
+    long b = inTransaction(() -> store.nextSequence(D));
     assertThat(b).isGreaterThan(a);
   }
 
@@ -227,13 +239,13 @@ public abstract class RequestStoreContract {
       store.insertItem(other);
       store.insertItem(v2);
     });
-    assertThat(inTransaction(() -> store.findItem("laptop", 1))).contains(v1);
-    assertThat(inTransaction(() -> store.findItem("laptop", 2))).contains(v2);
-    assertThat(inTransaction(() -> store.findItem("laptop", 3))).isEmpty();
-    assertThat(inTransaction(() -> store.latestItem("laptop"))).contains(v2);
-    assertThat(inTransaction(() -> store.latestItem("phone"))).isEmpty();
-    assertThat(inTransaction(() -> store.latestItems())).containsExactly(other, v2);
-    assertThat(inTransaction(() -> store.itemVersions("laptop"))).containsExactly(v1, v2);
+    assertThat(inTransaction(() -> store.findItem(D, "laptop", 1))).contains(v1);
+    assertThat(inTransaction(() -> store.findItem(D, "laptop", 2))).contains(v2);
+    assertThat(inTransaction(() -> store.findItem(D, "laptop", 3))).isEmpty();
+    assertThat(inTransaction(() -> store.latestItem(D, "laptop"))).contains(v2);
+    assertThat(inTransaction(() -> store.latestItem(D, "phone"))).isEmpty();
+    assertThat(inTransaction(() -> store.latestItems(D))).containsExactly(other, v2);
+    assertThat(inTransaction(() -> store.itemVersions(D, "laptop"))).containsExactly(v1, v2);
   }
 
   @Test
@@ -241,7 +253,58 @@ public abstract class RequestStoreContract {
     withItem();
     assertThrows(ConcurrentModificationException.class, () -> run(() -> store.insertItem(
         item(1).toBuilder().name("Other").version(1).defined(T0, "x").build())));
-    assertThat(inTransaction(() -> store.itemVersions("laptop"))).containsExactly(item(1));
+    assertThat(inTransaction(() -> store.itemVersions(D, "laptop"))).containsExactly(item(1));
+  }
+
+  @Test
+  void eachTenantSeesItsOwnRequestsCatalogAndNumbers() {
+    createTenant("acme");
+    long firstDefault = inTransaction(() -> store.nextSequence(D));
+    long firstAcme = inTransaction(() -> store.nextSequence("acme"));
+    assertThat(inTransaction(() -> store.nextSequence("acme"))).as("per-tenant numbering")
+        .isEqualTo(firstAcme + 1);
+    assertThat(inTransaction(() -> store.nextSequence(D))).isEqualTo(firstDefault + 1);
+
+    CatalogItem mine = item(1);
+    CatalogItem theirs = item(1).toBuilder().name("Acme laptop").tenant("acme").version(1)
+        .defined(T0, "ace").build();
+    CatalogItem theirs2 = theirs.toBuilder().name("Acme laptop 2").version(2)
+        .defined(T0.plusSeconds(1), "ace").build();
+    run(() -> {
+      store.insertItem(mine);
+      store.insertItem(theirs);
+      store.insertItem(theirs2);
+    });
+    assertThat(theirs.tenant()).isEqualTo("acme");
+    assertThat(inTransaction(() -> store.latestItem(D, "laptop"))).contains(mine);
+    assertThat(inTransaction(() -> store.latestItem("acme", "laptop"))).contains(theirs2);
+    assertThat(inTransaction(() -> store.findItem("acme", "laptop", 1))).contains(theirs);
+    assertThat(inTransaction(() -> store.findItem("globex", "laptop", 1))).isEmpty();
+    assertThat(inTransaction(() -> store.latestItems("acme"))).containsExactly(theirs2);
+    assertThat(inTransaction(() -> store.latestItems("globex"))).isEmpty();
+    assertThat(inTransaction(() -> store.itemVersions(D, "laptop"))).containsExactly(mine);
+    assertThat(inTransaction(() -> store.itemVersions("acme", "laptop")))
+        .containsExactly(theirs, theirs2);
+
+    Request a = full(1);
+    Request b = full(2).toBuilder().number("ACME-REQ0000001").tenant("acme").build();
+    Request c = full(3).toBuilder().number("ACME-REQ0000002").tenant("acme").requestedBy("sam")
+        .requestedFor("sam").build();
+    run(() -> {
+      store.insert(a);
+      store.insert(b);
+      store.insert(c);
+    });
+    assertThat(inTransaction(() -> store.find(b.number()))).contains(b);
+    assertThat(numbers(criteria().tenant(D))).containsExactly(a.number());
+    assertThat(numbers(criteria().tenant("acme"))).containsExactly(c.number(), b.number());
+    assertThat(numbers(criteria().tenant("globex"))).isEmpty();
+    assertThat(numbers(criteria())).as("no tenant: every tenant").hasSize(3);
+    assertThat(numbers(criteria().tenant("acme").owner("sam"))).containsExactly(c.number());
+    assertThat(numbers(criteria().tenant("acme").owner("carol"))).containsExactly(b.number());
+    assertThat(numbers(criteria().owner("rita"))).containsExactlyInAnyOrder(a.number(),
+        b.number());
+    assertThat(inTransaction(() -> store.count(criteria().tenant("acme").build()))).isEqualTo(2);
   }
 
   private List<String> numbers(Criteria c) {
@@ -264,6 +327,8 @@ public abstract class RequestStoreContract {
     private RequestSort sort = RequestSort.NEWEST_FIRST;
     private int offset;
     private int limit = 100;
+    private String tenant;
+    private String owner;
 
     Criteria states(RequestState... v) { states = Set.of(v); return this; }
     Criteria item(String v) { item = v; return this; }
@@ -274,10 +339,12 @@ public abstract class RequestStoreContract {
     Criteria openTaskGroup(String v) { openTaskGroup = v; return this; }
     Criteria sort(RequestSort v) { sort = v; return this; }
     Criteria page(int o, int l) { offset = o; limit = l; return this; }
+    Criteria tenant(String v) { tenant = v; return this; }
+    Criteria owner(String v) { owner = v; return this; }
 
     RequestCriteria build() {
       return new RequestCriteria(states, item, requestedBy, requestedFor, approver,
-          approverGroup, openTaskGroup, sort, offset, limit);
+          approverGroup, openTaskGroup, sort, offset, limit, tenant, owner);
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.itsm.core.store.jdbc;
 import dev.itsm.core.spi.RequestStore;
 import dev.itsm.core.spi.contract.RequestStoreContract;
 import dev.itsm.core.testdb.TestDatabase;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -34,6 +36,19 @@ class JdbcRequestStoreContractTest extends RequestStoreContract {
   protected RequestStore createStore() {
     database.deleteAllRows();
     return new JdbcRequestStore(database.connections());
+  }
+
+  @Override
+  protected void createTenant(String tenant) {
+    database.inTransaction(() -> {
+      try (Statement s = database.connections().connection().createStatement()) {
+        s.execute("CREATE SEQUENCE IF NOT EXISTS " + ItsmSchema.sequence("itsm_request_seq",
+            tenant) + " START WITH 1 INCREMENT BY 1");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return null;
+    });
   }
 
   @Override
