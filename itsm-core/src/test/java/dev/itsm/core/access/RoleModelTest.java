@@ -77,6 +77,8 @@ class RoleModelTest {
         Arguments.of(CARL, PROBLEM_READ, PROBLEM, false),
         // requests and catalog
         Arguments.of(CARL, REQUEST_CANCEL, REQUEST, true),
+        Arguments.of(CARL, REQUEST_CLOSE, REQUEST, true),
+        Arguments.of(SAM, REQUEST_CLOSE, REQUEST, false),
         Arguments.of(CARL, REQUEST_FULFIL, REQUEST, false),
         Arguments.of(SAM, REQUEST_FULFIL, REQUEST, true),
         Arguments.of(NINA, REQUEST_FULFIL, REQUEST, false),

@@ -186,7 +186,7 @@ class RequestAccessTest {
   }
 
   @Test
-  void closeTheServiceDeskButNotTheRequester() {
+  void closeTheRequesterAndTheServiceDeskButNotTheFulfillers() {
     RequestFixture f = fixture(GUARD);
     Request r = f.service.submit(RITA, SubmitRequest.builder().item("onboarding").build());
     String n = r.number();
@@ -194,11 +194,16 @@ class RequestAccessTest {
     f.service.completeTask(PAT, new CompleteFulfilmentTask(n, 2, null));
     f.service.completeTask(DAN, new CompleteFulfilmentTask(n, 3, null));
     denied(f, n, Permission.REQUEST_CLOSE,
-        () -> f.service.close(RITA, new CloseRequest(n, "thanks")));
-    denied(f, n, Permission.REQUEST_CLOSE,
         () -> f.service.close(PAT, new CloseRequest(n, "thanks")));
-    assertThat(f.service.close(DESK, new CloseRequest(n, "confirmed by phone")).state())
+    assertThat(f.service.close(RITA, new CloseRequest(n, "received, thanks")).state())
         .isEqualTo(RequestState.CLOSED);
+    Request other = f.service.submit(RITA, SubmitRequest.builder().item("onboarding").build());
+    f.service.completeTask(Actor.of("ian", "identity"),
+        new CompleteFulfilmentTask(other.number(), 1, null));
+    f.service.completeTask(PAT, new CompleteFulfilmentTask(other.number(), 2, null));
+    f.service.completeTask(DAN, new CompleteFulfilmentTask(other.number(), 3, null));
+    assertThat(f.service.close(DESK, new CloseRequest(other.number(), "confirmed by phone"))
+        .state()).isEqualTo(RequestState.CLOSED);
   }
 
   @Test
@@ -206,9 +211,9 @@ class RequestAccessTest {
     RequestFixture f = fixture(GUARD);
     Request r = laptop(f);
     f.service.cancel(CAROL, new CancelRequest(r.number(), "not needed"));
-    // closing a cancelled request is an illegal transition, but the requester may not close at all
+    // closing a cancelled request is an illegal transition, but a fulfiller may not close at all
     denied(f, r.number(), Permission.REQUEST_CLOSE,
-        () -> f.service.close(CAROL, new CloseRequest(r.number(), null)));
+        () -> f.service.close(PAT, new CloseRequest(r.number(), null)));
   }
 
   @Test

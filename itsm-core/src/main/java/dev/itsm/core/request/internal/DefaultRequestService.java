@@ -167,7 +167,7 @@ public final class DefaultRequestService implements RequestService {
       events.before(event);
       store.insert(request);
       audit.append(new AuditEntry(number, actor.id(), "request.submit", now,
-          RecordDiff.between(null, request, NOT_AUDITED)));
+          RecordDiff.between(null, request, NOT_AUDITED), request.tenant()));
       store.appendTimeline(number, entry(now, actor, Kind.STATE_CHANGE, line));
       workflow.started(request);
       events.afterCommit(event);
@@ -522,7 +522,7 @@ public final class DefaultRequestService implements RequestService {
       events.before(event);
       store.appendTimeline(current.number(), entry(now, actor, Kind.WORK_NOTE, c.text()));
       audit.append(new AuditEntry(current.number(), actor.id(), "request.addNote", now,
-          List.of(new FieldChange("workNote", null, c.text()))));
+          List.of(new FieldChange("workNote", null, c.text())), current.tenant()));
       events.afterCommit(event);
       return current;
     });
@@ -702,7 +702,7 @@ public final class DefaultRequestService implements RequestService {
       store.update(after);
       List<FieldChange> changes = new ArrayList<>(RecordDiff.between(before, after, NOT_AUDITED));
       changes.addAll(List.of(step.extra()));
-      audit.append(new AuditEntry(number, actor.id(), operation, now, changes));
+      audit.append(new AuditEntry(number, actor.id(), operation, now, changes, after.tenant()));
       store.appendTimeline(number, entry(now, actor, Kind.STATE_CHANGE, step.line()));
       workflow.changed(action, before, after);
       for (RequestEvent e : stepEvents) {
@@ -727,7 +727,7 @@ public final class DefaultRequestService implements RequestService {
   private void record(Request before, Request after, Actor actor, String operation,
       Instant now) {
     audit.append(new AuditEntry(after.number(), actor.id(), operation, now,
-        RecordDiff.between(before, after, NOT_AUDITED)));
+        RecordDiff.between(before, after, NOT_AUDITED), after.tenant()));
   }
 
   private Request load(String number) {

@@ -166,7 +166,8 @@ public final class DefaultServiceCatalog implements ServiceCatalog {
     if (reason != null) {
       changes.add(new FieldChange("reason", null, reason));
     }
-    audit.append(new AuditEntry(event.recordNumber(), actor.id(), operation, now, changes));
+    audit.append(new AuditEntry(event.recordNumber(), actor.id(), operation, now, changes,
+        next.tenant()));
     events.afterCommit(event);
     LOG.debug("catalog item {} version {} defined by {} in tenant {}", next.id(), next.version(),
         actor.id(), tenant);

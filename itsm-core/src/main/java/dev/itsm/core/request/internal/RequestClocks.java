@@ -42,7 +42,7 @@ public final class RequestClocks implements RequestWorkflow {
   public void started(Request r) {
     CatalogItem item = items.apply(r);
     if (item.serviceLevelTarget() != null) {
-      sla.start(PROCESS, r.number(), ServiceLevelTarget.resolution(item.name() + " fulfilment")
+      sla.start(r.tenant(), PROCESS, r.number(), ServiceLevelTarget.resolution(item.name() + " fulfilment")
           .process(PROCESS).service(item.id()).within(item.serviceLevelTarget())
           .calendar(item.serviceLevelCalendar()).build(), r.submittedAt());
     } else {
@@ -54,7 +54,7 @@ public final class RequestClocks implements RequestWorkflow {
   }
 
   private void start(Request r, TargetKind kind) {
-    sla.start(PROCESS, r.number(), kind, null, r.item(), r.requestedBy(), null, true,
+    sla.start(r.tenant(), PROCESS, r.number(), kind, null, r.item(), r.requestedBy(), null, true,
         r.submittedAt());
   }
 
