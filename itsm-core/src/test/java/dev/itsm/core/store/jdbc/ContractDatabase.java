@@ -20,6 +20,7 @@ final class ContractDatabase implements AutoCloseable {
   ContractDatabase(TestDatabase kind, String label) {
     database = kind.create(label);
     ItsmSchema.migrate(database.dataSource());
+    ItsmSchema.createTenantSequences(database.dataSource(), java.util.List.of("acme", "globex"));
     connections = new ThreadConnections(database.dataSource());
   }
 
