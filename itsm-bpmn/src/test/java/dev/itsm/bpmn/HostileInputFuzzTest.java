@@ -234,11 +234,11 @@ class HostileInputFuzzTest {
     for (String n : known) {
       b.append(n).append(':');
       b.append(engine.incidents().find(n)).append(engine.changes().find(n))
-          .append(engine.problems().find(n)).append(engine.requests().find(n))
-          .append(engine.majorIncidents().find(n)).append(engine.catalog().find(n));
+          .append(engine.problems().find(Actor.system(), n)).append(engine.requests().find(n))
+          .append(engine.majorIncidents().find(Actor.system(), n)).append(engine.catalog().find(n));
       b.append(read(() -> engine.incidents().timeline(n)))
           .append(read(() -> engine.changes().timeline(n)))
-          .append(read(() -> engine.problems().timeline(n)))
+          .append(read(() -> engine.problems().timeline(Actor.system(), n)))
           .append(read(() -> engine.requests().timeline(n)))
           .append(read(() -> engine.incidents().auditTrail(n)))
           .append(read(() -> engine.changes().auditTrail(n)))
