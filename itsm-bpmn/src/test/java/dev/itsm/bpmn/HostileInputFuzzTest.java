@@ -70,7 +70,8 @@ class HostileInputFuzzTest {
 
   private static final Actor EVERYONE = Actor.of("fuzz", "service-desk", "network",
       "change-managers", "cab", "ecab", "problem-managers", "major-incident-managers",
-      "catalog-managers", "security-owners", "procurement", "desktop-support", "identity");
+      "catalog-managers", "security-owners", "procurement", "desktop-support", "identity",
+      "incident-managers");
   private static final List<Actor> ACTORS = List.of(EVERYONE, TestEngines.AGENT,
       TestEngines.RESOLVER, RequestFixture.CAROL, RequestFixture.MIA, RequestFixture.ADMIN,
       RequestFixture.PAT, RequestFixture.DAN, Actor.system());
