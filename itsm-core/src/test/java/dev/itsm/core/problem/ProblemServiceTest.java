@@ -171,7 +171,8 @@ class ProblemServiceTest {
     }
     p = problems.close(PAT, new CloseProblem(p.number(), null));
     assertThat(p.state()).isEqualTo(ProblemState.CLOSED);
-    assertThat(problems.auditTrail(PAT, p.number())).extracting(a2 -> a2.operation()).containsExactly(
+    assertThat(problems.auditTrail(PAT, p.number())).extracting(a2 -> a2.operation())
+        .containsExactly(
         "problem.create", "problem.assess", "problem.startAnalysis", "problem.identifyRootCause",
         "problem.linkIncidents", "problem.linkChange", "problem.resolve", "problem.close");
   }

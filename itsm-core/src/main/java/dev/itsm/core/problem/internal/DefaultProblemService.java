@@ -152,7 +152,8 @@ public final class DefaultProblemService implements ProblemService {
     List<Violation> problems = new ArrayList<>();
     checkIncidents(actor.tenant(), c.incidents(), problems);
     failIf("CreateProblem", problems);
-    return tx.required(() -> insert(actor, actor.tenant(), Problem.builder().title(c.title().strip())
+    return tx.required(() -> insert(actor, actor.tenant(), Problem.builder()
+        .title(c.title().strip())
         .description(c.description()).category(blank(c.category())).service(blank(c.service()))
         .configurationItem(blank(c.configurationItem())).priority(c.priority())
         .problemManager(blank(c.problemManager())).incidents(distinct(c.incidents())),
@@ -198,7 +199,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem identifyRootCause(Actor actor, IdentifyRootCause c) {
     validator.validate(actor, c, "IdentifyRootCause");
-    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.IDENTIFY_ROOT_CAUSE, (b, p, now) -> b
+    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.IDENTIFY_ROOT_CAUSE,
+        (b, p, now) -> b
         .rootCause(c.rootCause().strip()).rootCauseAt(now)
         .workaround(c.workaround() == null || c.workaround().isBlank() ? p.workaround()
             : c.workaround().strip()),
@@ -250,7 +252,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem publishKnownError(Actor actor, PublishKnownError c) {
     validator.validate(actor, c, "PublishKnownError");
-    return change(actor, c.number(), Permission.PROBLEM_PUBLISH_KNOWN_ERROR, ProblemAction.PUBLISH_KNOWN_ERROR, (b, p, now) -> {
+    return change(actor, c.number(), Permission.PROBLEM_PUBLISH_KNOWN_ERROR,
+        ProblemAction.PUBLISH_KNOWN_ERROR, (b, p, now) -> {
       List<Violation> missing = new ArrayList<>();
       if (p.rootCause() == null) {
         missing.add(new Violation("rootCause", "Recorded", "must be recorded before publishing"
@@ -350,7 +353,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem close(Actor actor, CloseProblem c) {
     validator.validate(actor, c, "CloseProblem");
-    return change(actor, c.number(), Permission.PROBLEM_RESOLVE, ProblemAction.CLOSE, (b, p, now) -> b.closedAt(now),
+    return change(actor, c.number(), Permission.PROBLEM_RESOLVE, ProblemAction.CLOSE,
+        (b, p, now) -> b.closedAt(now),
         (a, p, now) -> new ProblemEvent.Closed(a, p, actor, now),
         a -> "Closed" + suffix(c.note()));
   }
@@ -358,7 +362,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem cancel(Actor actor, CancelProblem c) {
     validator.validate(actor, c, "CancelProblem");
-    return change(actor, c.number(), Permission.PROBLEM_CANCEL, ProblemAction.CANCEL, (b, p, now) -> b.cancelledAt(now),
+    return change(actor, c.number(), Permission.PROBLEM_CANCEL, ProblemAction.CANCEL,
+        (b, p, now) -> b.cancelledAt(now),
         (a, p, now) -> new ProblemEvent.Cancelled(a, p, actor, now),
         a -> "Cancelled: " + c.reason());
   }
