@@ -1192,13 +1192,14 @@ public final class ItsmEngine implements AutoCloseable {
           DefaultProblemService service = new DefaultProblemService(
               new DefaultProblemService.Settings(EngineClock.clock(), problemPolicies, numbering,
                   incidents, changeService == null ? null
-                      : n -> changeService.find(Actor.system(), n).isPresent()),
+                      : (tenant, n) -> changeService.find(Actor.system(tenant), n)
+                          .filter(c -> c.tenant().equals(tenant)).isPresent()),
               Objects.requireNonNull(problemStore.apply(connections), "problemStore factory"),
               Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
               tx,
               new CamundaProblemWorkflow(new ProcessDriver(engine, CamundaProblemWorkflow.KEY,
                   stages), problemPolicies.problemManagers()),
-              validator, events);
+              validator, events, guard);
           if (incidents != null) {
             IncidentStore records = incidentRecords;
             followers.add(new IncidentWorkflow() {
@@ -1230,7 +1231,7 @@ public final class ItsmEngine implements AutoCloseable {
               tx,
               new CamundaMajorIncidentWorkflow(new ProcessDriver(engine,
                   CamundaMajorIncidentWorkflow.KEY, stages), majorIncidentPolicies.managers()),
-              validator, events);
+              validator, events, guard);
           followers.add(service.incidentFollower());
           internalHooks.add(service.closeGuard());
           majorCallbacks.bind(service);

@@ -70,7 +70,8 @@ class HostileInputFuzzTest {
 
   private static final Actor EVERYONE = Actor.of("fuzz", "service-desk", "network",
       "change-managers", "cab", "ecab", "problem-managers", "major-incident-managers",
-      "catalog-managers", "security-owners", "procurement", "desktop-support", "identity");
+      "catalog-managers", "security-owners", "procurement", "desktop-support", "identity",
+      "incident-managers");
   private static final List<Actor> ACTORS = List.of(EVERYONE, TestEngines.AGENT,
       TestEngines.RESOLVER, RequestFixture.CAROL, RequestFixture.MIA, RequestFixture.ADMIN,
       RequestFixture.PAT, RequestFixture.DAN, Actor.system());
@@ -233,17 +234,18 @@ class HostileInputFuzzTest {
     StringBuilder b = new StringBuilder();
     for (String n : known) {
       b.append(n).append(':');
-      b.append(engine.incidents().find(n)).append(engine.changes().find(Actor.system(), n))
-          .append(engine.problems().find(n)).append(engine.requests().find(Actor.system(), n))
-          .append(engine.majorIncidents().find(n)).append(engine.catalog().find(Actor.system(), n));
-      b.append(read(() -> engine.incidents().timeline(n)))
-          .append(read(() -> engine.changes().timeline(Actor.system(), n)))
-          .append(read(() -> engine.problems().timeline(n)))
-          .append(read(() -> engine.requests().timeline(Actor.system(), n)))
-          .append(read(() -> engine.incidents().auditTrail(n)))
-          .append(read(() -> engine.changes().auditTrail(Actor.system(), n)))
-          .append(read(() -> engine.catalog().auditTrail(Actor.system(), n)));
-      AuditVerification v = engine.audit().verify(n);
+      Actor sys = Actor.system();
+      b.append(engine.incidents().find(sys, n)).append(engine.changes().find(sys, n))
+          .append(engine.problems().find(sys, n)).append(engine.requests().find(sys, n))
+          .append(engine.majorIncidents().find(sys, n)).append(engine.catalog().find(sys, n));
+      b.append(read(() -> engine.incidents().timeline(sys, n)))
+          .append(read(() -> engine.changes().timeline(sys, n)))
+          .append(read(() -> engine.problems().timeline(sys, n)))
+          .append(read(() -> engine.requests().timeline(sys, n)))
+          .append(read(() -> engine.incidents().auditTrail(sys, n)))
+          .append(read(() -> engine.changes().auditTrail(sys, n)))
+          .append(read(() -> engine.catalog().auditTrail(sys, n)));
+      AuditVerification v = engine.audit().verify(sys, n);
       b.append(v.ok()).append(v.entriesChecked()).append('\n');
     }
     return b.toString();

@@ -70,7 +70,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProblemManagementFlowTest {
 
   static final Actor DESK = Actor.of("dana", "service-desk");
-  static final Actor MIM = Actor.of("mia", "major-incident-managers");
+  static final Actor MIM = Actor.of("mia", "major-incident-managers", "incident-managers");
   static final Actor PAT = Actor.of("pat", "problem-managers");
   static final Actor MAX = Actor.of("max", "change-managers");
 
@@ -142,7 +142,7 @@ class ProblemManagementFlowTest {
 
     EngineClock.advance(Duration.ofMinutes(31));
     assertThat(engine.awaitDueJobs(Duration.ofSeconds(30))).isTrue();
-    MajorIncident missed = engine.majorIncidents().get(parent.number());
+    MajorIncident missed = engine.majorIncidents().get(MIM, parent.number());
     assertThat(missed.updatesMissed()).isEqualTo(1);
     assertThat(missed.nextUpdateDue()).isEqualTo(due.plus(Duration.ofMinutes(30)));
     assertThat(engine.incidents().timeline(parent.number())).extracting(TimelineEntry::text)
@@ -185,7 +185,7 @@ class ProblemManagementFlowTest {
         new StartImplementation(fix.number(), null));
     engine.changes().recordOutcome(Actor.of("ivan", "network"), new RecordOutcome(fix.number(),
         ChangeOutcome.SUCCESSFUL, "New batteries"));
-    p = engine.problems().get(p.number());
+    p = engine.problems().get(PAT, p.number());
     assertThat(p.state()).isEqualTo(ProblemState.RESOLVED);
     assertThat(tasks("itsm-problem", p.number())).containsExactly("Close problem");
     engine.problems().close(PAT, new CloseProblem(p.number(), null));
@@ -209,7 +209,7 @@ class ProblemManagementFlowTest {
         "Expired certificate", "Use the backup profile"));
     engine.problems().publishKnownError(PAT, new PublishKnownError(p.number(), "VPN drops"));
     Incident i = open(ci, Impact.LOW, Urgency.LOW);
-    assertThat(engine.problems().knownErrorsFor(i.number())).extracting(KnownError::title)
+    assertThat(engine.problems().knownErrorsFor(DESK, i.number())).extracting(KnownError::title)
         .containsExactly("VPN drops");
     assertThat(engine.incidents().timeline(i.number())).extracting(TimelineEntry::text)
         .anyMatch(t -> t.contains("Use the backup profile"));
@@ -218,7 +218,7 @@ class ProblemManagementFlowTest {
     for (int n = 0; n < 3; n++) {
       open(flaky, Impact.LOW, Urgency.LOW);
     }
-    List<Problem> proposed = engine.problems().query().configurationItem(flaky).list();
+    List<Problem> proposed = engine.problems().query(PAT).configurationItem(flaky).list();
     assertThat(proposed).hasSize(1);
     assertThat(proposed.get(0).proactive()).isTrue();
     assertThat(proposed.get(0).incidents()).hasSize(3);

@@ -346,7 +346,7 @@ public final class Demo {
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
         + "; " + changeNumbers.size() + " changes; " + changeCounts.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
-        + "; 1 problem; " + engine.problems().get(problemNumber).state() + "=1"
+        + "; 1 problem; " + engine.problems().get(DESK, problemNumber).state() + "=1"
         + "; " + requestNumbers.size() + " requests; " + requestCounts.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
     return counts;
@@ -458,7 +458,7 @@ public final class Demo {
   private String majorIncidentAndProblem(ItsmEngine engine, List<String> incidentNumbers,
       List<String> changeNumbers) {
     IncidentService incidents = engine.incidents();
-    Actor mim = Actor.of("mia", "major-incident-managers");
+    Actor mim = Actor.of("mia", "major-incident-managers", "incident-managers");
     Actor pat = Actor.of("pat", "problem-managers");
     say("8. The core database cluster fails (P1): promoted to a major incident with three child"
         + " incidents; a missed stakeholder update is escalated by the BPMN cadence timer.");
@@ -485,8 +485,8 @@ public final class Demo {
         "Node 2 lost its storage; failing over to node 3"));
     later(Duration.ofMinutes(31));
     engine.awaitDueJobs(Duration.ofSeconds(30));
-    say("   updates posted " + engine.majorIncidents().get(db.number()).updatesPosted()
-        + ", missed " + engine.majorIncidents().get(db.number()).updatesMissed());
+    say("   updates posted " + engine.majorIncidents().get(mim, db.number()).updatesPosted()
+        + ", missed " + engine.majorIncidents().get(mim, db.number()).updatesMissed());
     incidents.resolve(mim, new ResolveIncident(db.number(), ResolutionCode.SOLVED_WORKAROUND,
         "Failed over to node 3; node 2 fenced"));
     say("   resolved; its children are now " + incidentNumbers
@@ -519,7 +519,7 @@ public final class Demo {
         .impact(Impact.MEDIUM).urgency(Urgency.HIGH).build());
     incidentNumbers.add(again.number());
     say("   a new incident on db-cluster-1 is offered "
-        + engine.problems().knownErrorsFor(again.number()).stream().map(KnownError::id)
+        + engine.problems().knownErrorsFor(DESK, again.number()).stream().map(KnownError::id)
             .toList() + "; the desk applies the workaround");
     incidents.acknowledge(DESK, new AcknowledgeIncident(again.number()));
     incidents.resolve(DESK, new ResolveIncident(again.number(),
@@ -542,17 +542,17 @@ public final class Demo {
     engine.changes().recordOutcome(dora, new RecordOutcome(fix.number(),
         ChangeOutcome.SUCCESSFUL, "All nodes on 2.2"));
     say("   " + fix.number() + " succeeded; " + p.number() + " is now "
-        + engine.problems().get(p.number()).state());
+        + engine.problems().get(pat, p.number()).state());
     engine.problems().close(pat, new CloseProblem(p.number(), "No path drops for a week"));
     return p.number();
   }
 
   private void printProblem(ItsmEngine engine, String number) {
-    Problem p = engine.problems().get(number);
+    Problem p = engine.problems().get(DESK, number);
     out.println();
     out.printf("%s  %-8s %s  [known error %s, incidents %s]%n", p.number(), p.state(),
         p.title(), p.knownError(), p.incidents());
-    engine.problems().timeline(number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
+    engine.problems().timeline(DESK, number).forEach(t -> out.printf("  %s  %-10s %-12s %s%n",
         TIME.format(t.at()), t.actorId(), t.kind(), t.text()));
   }
 

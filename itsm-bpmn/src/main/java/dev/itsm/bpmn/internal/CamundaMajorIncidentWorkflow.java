@@ -37,7 +37,7 @@ public final class CamundaMajorIncidentWorkflow implements MajorIncidentWorkflow
     vars.put("majorIncidentManagers", managers);
     vars.put("majorIncidentManager", m.manager());
     vars.put("nextUpdateDue", Date.from(m.nextUpdateDue()));
-    driver.engine().getRuntimeService().createProcessInstanceByKey(KEY)
+    ProcessDriver.instanceOf(driver.engine(), KEY, m.tenant())
         .businessKey(m.incidentNumber()).setVariables(vars).execute();
     driver.engine().getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(IncidentProcessModel.KEY)

@@ -34,7 +34,7 @@ public final class CamundaProblemWorkflow implements ProblemWorkflow {
     vars.put("problemNumber", p.number());
     vars.put("problemManagers", problemManagers);
     vars.put("problemManager", p.problemManager());
-    driver.engine().getRuntimeService().createProcessInstanceByKey(KEY).businessKey(p.number())
+    ProcessDriver.instanceOf(driver.engine(), KEY, p.tenant()).businessKey(p.number())
         .setVariables(vars).execute();
   }
 

@@ -33,6 +33,8 @@ import java.util.List;
  * @param resolvedAt when it was resolved, or {@code null}
  * @param closedAt when it closed, or {@code null}
  * @param cancelledAt when it was cancelled, or {@code null}
+ * @param tenant the tenant it belongs to ({@link dev.itsm.core.Actor#DEFAULT_TENANT} unless the
+ *     engine serves several)
  */
 public record Problem(
     String number,
@@ -59,11 +61,13 @@ public record Problem(
     Instant rootCauseAt,
     Instant resolvedAt,
     Instant closedAt,
-    Instant cancelledAt) {
+    Instant cancelledAt,
+    String tenant) {
 
-  /** Copies the list. */
+  /** Copies the list; a {@code null} tenant is the default tenant. */
   public Problem {
     incidents = incidents == null ? List.of() : List.copyOf(incidents);
+    tenant = tenant == null ? dev.itsm.core.Actor.DEFAULT_TENANT : tenant;
   }
 
   /** @return a builder with every field empty */
@@ -99,6 +103,7 @@ public record Problem(
     b.resolvedAt = resolvedAt;
     b.closedAt = closedAt;
     b.cancelledAt = cancelledAt;
+    b.tenant = tenant;
     return b;
   }
 
@@ -129,8 +134,15 @@ public record Problem(
     private Instant resolvedAt;
     private Instant closedAt;
     private Instant cancelledAt;
+    private String tenant = dev.itsm.core.Actor.DEFAULT_TENANT;
 
     private Builder() {}
+
+    /** @param v the tenant it belongs to @return this */
+    public Builder tenant(String v) {
+      tenant = v;
+      return this;
+    }
 
     /** @param v the problem number, e.g. {@code PRB0000001} @return this */
     public Builder number(String v) {
@@ -284,7 +296,7 @@ public record Problem(
 
     /** @return the record */
     public Problem build() {
-      return new Problem(number, version, state, title, description, category, service, configurationItem, priority, problemManager, proactive, workaround, rootCause, fixChange, incidents, knownError, resolutionNotes, createdBy, createdAt, assessedAt, analysisStartedAt, rootCauseAt, resolvedAt, closedAt, cancelledAt);
+      return new Problem(number, version, state, title, description, category, service, configurationItem, priority, problemManager, proactive, workaround, rootCause, fixChange, incidents, knownError, resolutionNotes, createdBy, createdAt, assessedAt, analysisStartedAt, rootCauseAt, resolvedAt, closedAt, cancelledAt, tenant);
     }
   }
 }

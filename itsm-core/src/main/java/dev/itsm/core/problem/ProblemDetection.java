@@ -15,7 +15,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ProblemDetection {
 
-  /** What a detection rule can look up. */
+  /**
+   * What a detection rule can look up: incidents and problems of the opened incident's tenant
+   * only, so a proposal never groups incidents of several tenants.
+   */
   interface Lookup {
     /**
      * @param configurationItem a configuration item, or {@code null}

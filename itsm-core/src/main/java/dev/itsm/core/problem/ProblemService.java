@@ -7,9 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Problem management with a known error database. Every call names the acting user, runs in one
- * transaction, validates its input and changes nothing when it fails (typed errors as for
- * incidents).
+ * Problem management with a known error database. Every call names the acting user first, runs
+ * in one transaction, validates its input and changes nothing when it fails (typed errors as for
+ * incidents). Every call is checked against the engine's access policy: creating needs
+ * {@code problem.create}; assessing, analysing, recording root cause and workaround, linking
+ * incidents and changes and adding notes {@code problem.work}; publishing a known error
+ * {@code problem.publish-known-error}; resolving and closing {@code problem.resolve}; cancelling
+ * {@code problem.cancel}; reads {@code problem.read} and {@code known-error.read}. A denied call
+ * throws {@link dev.itsm.core.access.AccessDeniedException} and changes nothing; a problem of
+ * another tenant is not found ({@link dev.itsm.core.RecordNotFoundException}).
  *
  * <pre>{@code
  * Problem p = engine.problems().create(manager, CreateProblem.of("VPN drops", Priority.P2, inc));
@@ -22,31 +28,59 @@ import java.util.Optional;
  */
 public interface ProblemService {
 
-  /** @param actor who @param command the problem @return it, NEW */
+  /**
+   * @param actor the acting user; checked for {@code problem.create}
+   * @param command the problem
+   * @return it, NEW
+   */
   Problem create(Actor actor, CreateProblem command);
 
-  /** @param actor who @param command manager and priority @return the problem, ASSESS */
+  /**
+   * @param actor the acting user; checked for {@code problem.work}
+   * @param command manager and priority
+   * @return the problem, ASSESS
+   */
   Problem assess(Actor actor, AssessProblem command);
 
-  /** @param actor who @param command the problem @return it, ROOT_CAUSE_ANALYSIS */
+  /**
+   * @param actor the acting user; checked for {@code problem.work}
+   * @param command the problem
+   * @return it, ROOT_CAUSE_ANALYSIS
+   */
   Problem startAnalysis(Actor actor, StartAnalysis command);
 
-  /** @param actor who @param command the root cause @return the problem, FIX_IN_PROGRESS */
+  /**
+   * @param actor the acting user; checked for {@code problem.work}
+   * @param command the root cause
+   * @return the problem, FIX_IN_PROGRESS
+   */
   Problem identifyRootCause(Actor actor, IdentifyRootCause command);
 
-  /** @param actor who @param command the workaround @return the problem */
+  /**
+   * @param actor the acting user; checked for {@code problem.work}
+   * @param command the workaround
+   * @return the problem
+   */
   Problem recordWorkaround(Actor actor, RecordWorkaround command);
 
-  /** @param actor who @param command the incidents @return the problem */
+  /**
+   * @param actor the acting user; checked for {@code problem.work}
+   * @param command the incidents
+   * @return the problem
+   */
   Problem linkIncidents(Actor actor, LinkIncidents command);
 
-  /** @param actor who @param command the fixing change @return the problem */
+  /**
+   * @param actor the acting user; checked for {@code problem.work}
+   * @param command the fixing change
+   * @return the problem
+   */
   Problem linkChange(Actor actor, LinkChange command);
 
   /**
    * Publishes the root cause and workaround as a known error.
    *
-   * @param actor who
+   * @param actor the acting user; checked for {@code problem.publish-known-error}
    * @param command the problem
    * @return the problem, with {@code knownError} set
    * @throws dev.itsm.core.ValidationException when root cause or workaround is missing
@@ -56,45 +90,93 @@ public interface ProblemService {
   /**
    * Resolves the problem; its open incidents are resolved or notified as the policy says.
    *
-   * @param actor who
+   * @param actor the acting user; checked for {@code problem.resolve}
    * @param command how it was fixed
    * @return the problem, RESOLVED
    */
   Problem resolve(Actor actor, ResolveProblem command);
 
-  /** @param actor who @param command the problem @return it, CLOSED */
+  /**
+   * @param actor the acting user; checked for {@code problem.resolve}
+   * @param command the problem
+   * @return it, CLOSED
+   */
   Problem close(Actor actor, CloseProblem command);
 
-  /** @param actor who @param command the reason @return the problem, CANCELLED */
+  /**
+   * @param actor the acting user; checked for {@code problem.cancel}
+   * @param command the reason
+   * @return the problem, CANCELLED
+   */
   Problem cancel(Actor actor, CancelProblem command);
 
-  /** @param actor who @param command the note @return the problem */
+  /**
+   * @param actor the acting user; checked for {@code problem.work}
+   * @param command the note
+   * @return the problem
+   */
   Problem addNote(Actor actor, AddProblemNote command);
 
-  /** @param number a problem @return it @throws dev.itsm.core.RecordNotFoundException if none */
-  Problem get(String number);
+  /**
+   * @param actor the acting user; checked for {@code problem.read}
+   * @param number a problem
+   * @return it
+   * @throws dev.itsm.core.RecordNotFoundException if none in the actor's tenant
+   * @throws dev.itsm.core.access.AccessDeniedException if the actor may not read it
+   */
+  Problem get(Actor actor, String number);
 
-  /** @param number a problem @return it, if it exists */
-  Optional<Problem> find(String number);
+  /**
+   * @param actor the acting user; checked for {@code problem.read}
+   * @param number a problem
+   * @return it, if it exists in the actor's tenant
+   * @throws dev.itsm.core.access.AccessDeniedException if the actor may not read it
+   */
+  Optional<Problem> find(Actor actor, String number);
 
-  /** @return a new problem query */
-  ProblemQuery query();
+  /**
+   * @param actor the acting user; checked for {@code problem.read}; the query returns problems of
+   *     the actor's tenant only
+   * @return a new problem query
+   * @throws dev.itsm.core.access.AccessDeniedException if the actor may read no problem
+   */
+  ProblemQuery query(Actor actor);
 
-  /** @return a new known error search */
-  KnownErrorQuery knownErrors();
+  /**
+   * @param actor the acting user; checked for {@code known-error.read}; the search returns known
+   *     errors of the actor's tenant only
+   * @return a new known error search
+   * @throws dev.itsm.core.access.AccessDeniedException if the actor may not search known errors
+   */
+  KnownErrorQuery knownErrors(Actor actor);
 
   /**
    * The known errors that match an incident: same configuration item, same service, or same
-   * category, most specific first.
+   * category, most specific first; only known errors of the incident's tenant.
    *
-   * @param incidentNumber an incident
+   * @param actor the acting user; checked for {@code known-error.read}
+   * @param incidentNumber an incident of the actor's tenant
    * @return the matching known errors
+   * @throws dev.itsm.core.RecordNotFoundException if the incident is not in the actor's tenant
+   * @throws dev.itsm.core.access.AccessDeniedException if the actor may not search known errors
    */
-  List<KnownError> knownErrorsFor(String incidentNumber);
+  List<KnownError> knownErrorsFor(Actor actor, String incidentNumber);
 
-  /** @param number a problem @return its timeline, oldest first */
-  List<TimelineEntry> timeline(String number);
+  /**
+   * @param actor the acting user; checked for {@code problem.read}
+   * @param number a problem
+   * @return its timeline, oldest first
+   * @throws dev.itsm.core.RecordNotFoundException if none in the actor's tenant
+   * @throws dev.itsm.core.access.AccessDeniedException if the actor may not read it
+   */
+  List<TimelineEntry> timeline(Actor actor, String number);
 
-  /** @param number a problem @return its audit trail, oldest first */
-  List<AuditEntry> auditTrail(String number);
+  /**
+   * @param actor the acting user; checked for {@code problem.read}
+   * @param number a problem
+   * @return its audit trail, oldest first
+   * @throws dev.itsm.core.RecordNotFoundException if none in the actor's tenant
+   * @throws dev.itsm.core.access.AccessDeniedException if the actor may not read it
+   */
+  List<AuditEntry> auditTrail(Actor actor, String number);
 }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
  * @param configurationItem the configuration item
  * @param category the category
  * @param limit rows to return, 1..1000 (newest first)
+ * @param tenant only known errors of this tenant; {@code null}: any tenant (the library's own
+ *     use, never for a user's search)
  */
 public record KnownErrorCriteria(@Size(max = 200) String text, String service,
-    String configurationItem, String category, @Min(1) @Max(1000) int limit) {}
+    String configurationItem, String category, @Min(1) @Max(1000) int limit, String tenant) {}

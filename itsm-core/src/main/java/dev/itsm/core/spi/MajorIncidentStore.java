@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Persistence of major incidents and their children; works in the caller's transaction. */
 public interface MajorIncidentStore {
 
-  /** @param m a newly promoted incident (version 1, no children) */
+  /** @param m a newly promoted incident (version 1, no children), with its tenant */
   void insert(MajorIncident m);
 
   /**
@@ -27,6 +27,10 @@ public interface MajorIncidentStore {
   /** @param child an incident @return the major incident it is a child of */
   Optional<String> parentOf(String child);
 
-  /** @return major incidents not yet reviewed, newest first */
-  List<MajorIncident> active();
+  /**
+   * @param tenant only major incidents of this tenant; {@code null}: any tenant (the library's
+   *     own use)
+   * @return major incidents not yet reviewed, newest first
+   */
+  List<MajorIncident> active(String tenant);
 }

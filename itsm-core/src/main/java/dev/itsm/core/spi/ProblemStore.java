@@ -13,8 +13,11 @@ import java.util.Optional;
  */
 public interface ProblemStore {
 
-  /** @return the next problem number sequence value */
-  long nextSequence();
+  /**
+   * @param tenant a tenant
+   * @return the next value of the tenant's problem number sequence (each tenant counts on its own)
+   */
+  long nextSequence(String tenant);
 
   /** @param problem a new problem (version 1) */
   void insert(Problem problem);
@@ -40,10 +43,13 @@ public interface ProblemStore {
   /** @param number a problem @return its timeline, oldest first */
   List<TimelineEntry> timeline(String number);
 
-  /** @return the next known error sequence value */
-  long nextKnownErrorSequence();
+  /**
+   * @param tenant a tenant
+   * @return the next value of the tenant's known error id sequence (each tenant counts on its own)
+   */
+  long nextKnownErrorSequence(String tenant);
 
-  /** @param knownError a known error to publish */
+  /** @param knownError a known error to publish (with its tenant) */
   void insertKnownError(KnownError knownError);
 
   /** @param criteria the search @return matching known errors, newest first */

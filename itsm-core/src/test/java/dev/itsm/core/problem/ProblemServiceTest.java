@@ -22,6 +22,7 @@ import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.Urgency;
 import dev.itsm.core.incident.internal.IncidentWorkflow;
 import dev.itsm.core.incident.internal.ServiceFixture;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.Transactions;
@@ -81,7 +82,8 @@ class ProblemServiceTest {
     majors = new DefaultMajorIncidentService(incidents.clock, MajorIncidentPolicies.defaults(),
         new InMemoryMajorIncidentStore(), incidents.service, incidentStore,
         new InMemoryAuditStore(), tx, MajorIncidentWorkflow.NONE, VALIDATOR,
-        new Events(tx, List.of(), List.of((AfterListener) published::add)));
+        new Events(tx, List.of(), List.of((AfterListener) published::add)),
+        AccessGuard.PERMIT_ALL);
     followers.add(majors.incidentFollower());
     guards.add(majors.closeGuard());
   }
@@ -90,9 +92,10 @@ class ProblemServiceTest {
     Transactions tx = Transactions.local();
     DefaultProblemService s = new DefaultProblemService(new DefaultProblemService.Settings(
         incidents.clock, policies, NumberingPolicy.standard(), incidents.service,
-        n -> n.startsWith("CHG")), problemStore, new InMemoryAuditStore(), tx,
+        (t, n) -> n.startsWith("CHG")), problemStore, new InMemoryAuditStore(), tx,
         ProblemWorkflow.NONE, VALIDATOR,
-        new Events(tx, List.of(), List.of((AfterListener) published::add)));
+        new Events(tx, List.of(), List.of((AfterListener) published::add)),
+        AccessGuard.PERMIT_ALL);
     followers.removeIf(f -> f instanceof Watcher);
     followers.add(0, new Watcher(s));
     return s;
@@ -155,10 +158,10 @@ class ProblemServiceTest {
     assertThat(p.state()).isEqualTo(ProblemState.FIX_IN_PROGRESS);
     p = problems.linkIncidents(PAT, LinkIncidents.of(p.number(), b.number(), a.number()));
     assertThat(p.incidents()).containsExactly(a.number(), b.number());
-    assertThat(problems.query().linkedIncident(b.number()).list()).extracting(Problem::number)
+    assertThat(problems.query(PAT).linkedIncident(b.number()).list()).extracting(Problem::number)
         .containsExactly(p.number());
     p = problems.linkChange(PAT, new LinkChange(p.number(), "CHG0000007"));
-    assertThat(problems.query().fixChange("CHG0000007").count()).isEqualTo(1);
+    assertThat(problems.query(PAT).fixChange("CHG0000007").count()).isEqualTo(1);
     p = problems.resolve(PAT, new ResolveProblem(p.number(), "Certificate renewed"));
     assertThat(p.state()).isEqualTo(ProblemState.RESOLVED);
     for (Incident i : List.of(a, b)) {
@@ -168,7 +171,8 @@ class ProblemServiceTest {
     }
     p = problems.close(PAT, new CloseProblem(p.number(), null));
     assertThat(p.state()).isEqualTo(ProblemState.CLOSED);
-    assertThat(problems.auditTrail(p.number())).extracting(a2 -> a2.operation()).containsExactly(
+    assertThat(problems.auditTrail(PAT, p.number())).extracting(a2 -> a2.operation())
+        .containsExactly(
         "problem.create", "problem.assess", "problem.startAnalysis", "problem.identifyRootCause",
         "problem.linkIncidents", "problem.linkChange", "problem.resolve", "problem.close");
   }
@@ -204,14 +208,14 @@ class ProblemServiceTest {
     assertThrows(ValidationException.class,
         () -> problems.publishKnownError(PAT, new PublishKnownError(p.number(), null)));
 
-    assertThat(problems.knownErrors().text("CERTIFICATE").list()).extracting(KnownError::id)
+    assertThat(problems.knownErrors(PAT).text("CERTIFICATE").list()).extracting(KnownError::id)
         .containsExactly("KE0000001");
-    assertThat(problems.knownErrors().service("mail").list()).isEmpty();
-    assertThat(problems.knownErrors().configurationItem("vpn-gw-1").category("network").list())
+    assertThat(problems.knownErrors(PAT).service("mail").list()).isEmpty();
+    assertThat(problems.knownErrors(PAT).configurationItem("vpn-gw-1").category("network").list())
         .hasSize(1);
 
     Incident fresh = open("vpn-gw-1", "network", Impact.LOW, Urgency.LOW);
-    assertThat(problems.knownErrorsFor(fresh.number())).extracting(KnownError::id)
+    assertThat(problems.knownErrorsFor(PAT, fresh.number())).extracting(KnownError::id)
         .containsExactly("KE0000001");
     assertThat(incidents.service.timeline(fresh.number())).extracting(TimelineEntry::text)
         .anyMatch(t -> t.startsWith("Known error KE0000001") && t.contains("backup profile"));
@@ -227,17 +231,17 @@ class ProblemServiceTest {
     incidents.clock.advance(Duration.ofHours(10));
     Incident b = open("core-sw-1", "network", Impact.LOW, Urgency.LOW);
     open("other-sw", "network", Impact.LOW, Urgency.LOW);
-    assertThat(problems.query().count()).isZero();
+    assertThat(problems.query(PAT).count()).isZero();
     incidents.clock.advance(Duration.ofHours(10));
     Incident c = open("core-sw-1", "network", Impact.LOW, Urgency.LOW);
-    List<Problem> proposed = problems.query().proactive(true).list();
+    List<Problem> proposed = problems.query(PAT).proactive(true).list();
     assertThat(proposed).hasSize(1);
     assertThat(proposed.get(0).incidents()).containsExactly(a.number(), b.number(), c.number());
     assertThat(proposed.get(0).configurationItem()).isEqualTo("core-sw-1");
     assertThat(proposed.get(0).createdBy()).isEqualTo("system");
     // a fourth does not propose a second one while the first is open
     open("core-sw-1", "network", Impact.LOW, Urgency.LOW);
-    assertThat(problems.query().count()).isEqualTo(1);
+    assertThat(problems.query(PAT).count()).isEqualTo(1);
   }
 
   @Test
@@ -246,9 +250,9 @@ class ProblemServiceTest {
     incidents.clock.advance(Duration.ofHours(25));
     open("core-sw-1", "network", Impact.LOW, Urgency.LOW);
     open("core-sw-1", "network", Impact.LOW, Urgency.LOW);
-    assertThat(problems.query().count()).isZero();
+    assertThat(problems.query(PAT).count()).isZero();
     open("core-sw-1", "network", Impact.LOW, Urgency.LOW);
-    assertThat(problems.query().count()).isEqualTo(1);
+    assertThat(problems.query(PAT).count()).isEqualTo(1);
   }
 
   @Test
@@ -257,12 +261,12 @@ class ProblemServiceTest {
     for (int i = 0; i < 4; i++) {
       open("core-sw-1", "network", Impact.LOW, Urgency.LOW);
     }
-    assertThat(problems.query().count()).isZero();
+    assertThat(problems.query(PAT).count()).isZero();
     problems = problems(ProblemPolicies.defaults().withDetection(
         ProblemDetection.repeatedIncidents(2, Duration.ofMinutes(5))));
     open("edge-1", null, Impact.LOW, Urgency.LOW);
     open("edge-1", null, Impact.LOW, Urgency.LOW);
-    assertThat(problems.query().configurationItem("edge-1").count()).isEqualTo(1);
+    assertThat(problems.query(PAT).configurationItem("edge-1").count()).isEqualTo(1);
   }
 
   @Test
@@ -274,10 +278,10 @@ class ProblemServiceTest {
     assertThat(problems.changeSucceeded("CHG0000001", "Renew certificates",
         List.of(named.number(), early.number()), PAT))
         .containsExactly(fixed.number(), named.number());
-    assertThat(problems.get(fixed.number()).state()).isEqualTo(ProblemState.RESOLVED);
-    assertThat(problems.get(fixed.number()).resolutionNotes())
+    assertThat(problems.get(PAT, fixed.number()).state()).isEqualTo(ProblemState.RESOLVED);
+    assertThat(problems.get(PAT, fixed.number()).resolutionNotes())
         .isEqualTo("Fixed by change CHG0000001: Renew certificates");
-    assertThat(problems.get(early.number()).state()).isEqualTo(ProblemState.NEW);
+    assertThat(problems.get(PAT, early.number()).state()).isEqualTo(ProblemState.NEW);
     problems = problems(ProblemPolicies.defaults().withResolveByChange(false));
     Problem untouched = inFix();
     problems.linkChange(PAT, new LinkChange(untouched.number(), "CHG0000002"));
@@ -293,7 +297,7 @@ class ProblemServiceTest {
     ValidationException c = assertThrows(ValidationException.class,
         () -> problems.linkChange(PAT, new LinkChange(p.number(), "XYZ1")));
     assertThat(c.violations()).extracting(Violation::field).containsExactly("change");
-    assertThat(problems.query().count()).isEqualTo(1);
+    assertThat(problems.query(PAT).count()).isEqualTo(1);
   }
 
   // --------------------------------------------------------------------- major incidents
@@ -320,7 +324,7 @@ class ProblemServiceTest {
     incidents.clock.advance(Duration.ofMinutes(16));
     Instant next = majors.updateMissed(parent.number());
     assertThat(next).isEqualTo(m.nextUpdateDue().plus(Duration.ofMinutes(15)));
-    assertThat(majors.get(parent.number()).updatesMissed()).isEqualTo(1);
+    assertThat(majors.get(MIM, parent.number()).updatesMissed()).isEqualTo(1);
     assertThat(published).anyMatch(e -> e instanceof MajorIncidentEvent.UpdateMissed u
         && u.escalateTo().equals("incident-managers"));
 
@@ -334,7 +338,7 @@ class ProblemServiceTest {
       assertThat(after.resolutionNotes()).isEqualTo("Resolved with major incident "
           + parent.number() + ": UPS replaced");
     }
-    assertThat(majors.get(parent.number()).nextUpdateDue()).isNull();
+    assertThat(majors.get(MIM, parent.number()).nextUpdateDue()).isNull();
     assertThat(majors.updateMissed(parent.number())).isNull();
 
     ItsmException refused = assertThrows(ItsmException.class, () -> incidents.service.close(DESK,
@@ -345,7 +349,7 @@ class ProblemServiceTest {
         "Add UPS monitoring"));
     assertThat(m.reviewed()).isTrue();
     assertThat(incidents.service.get(parent.number()).state()).isEqualTo(IncidentState.CLOSED);
-    assertThat(majors.active()).isEmpty();
+    assertThat(majors.active(MIM)).isEmpty();
   }
 
   @Test
@@ -359,7 +363,7 @@ class ProblemServiceTest {
     Incident other = open("dc-2", "datacenter", Impact.HIGH, Urgency.HIGH);
     majors.promote(MIM, new PromoteToMajor(p1.number(), "mia", null));
     majors.promote(MIM, new PromoteToMajor(other.number(), "mia", null));
-    assertThat(majors.get(p1.number()).cadence()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(majors.get(MIM, p1.number()).cadence()).isEqualTo(Duration.ofMinutes(30));
     assertThrows(ValidationException.class,
         () -> majors.promote(MIM, new PromoteToMajor(p1.number(), "mia", null)));
     majors.linkChild(MIM, new LinkChildIncident(p1.number(), p3.number()));

@@ -18,7 +18,13 @@ import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
 import dev.itsm.core.incident.internal.IncidentWorkflow;
 import dev.itsm.core.incident.internal.OpenIncidents;
+import dev.itsm.core.access.AccessTarget;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.access.ReadScope;
+import dev.itsm.core.access.RecordKind;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
+import dev.itsm.core.internal.NumberTenant;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.Transactions;
 import dev.itsm.core.major.CompletePostIncidentReview;
@@ -38,14 +44,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Major incidents' domain logic. It rides on incident management: it follows the parent's
  * resolution (children resolved, cadence stopped, review opened) and guards its closure (a
- * before-hook refusing to close an unreviewed major incident). Internal: no compatibility
- * guarantees.
+ * before-hook refusing to close an unreviewed major incident). Every public call passes the
+ * {@link AccessGuard}; a major incident belongs to its incident's tenant. Internal: no
+ * compatibility guarantees.
  */
 public final class DefaultMajorIncidentService implements MajorIncidentService {
 
@@ -61,6 +69,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
   private final MajorIncidentWorkflow workflow;
   private final CommandValidator validator;
   private final Events events;
+  private final AccessGuard guard;
 
   /**
    * @param clock the clock
@@ -73,11 +82,12 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
    * @param workflow the process side
    * @param validator the validator
    * @param events hooks and listeners
+   * @param guard access control and tenants
    */
   public DefaultMajorIncidentService(Clock clock, MajorIncidentPolicies policies,
       MajorIncidentStore store, IncidentService incidents, IncidentStore incidentStore,
       AuditStore audit, Transactions tx, MajorIncidentWorkflow workflow,
-      CommandValidator validator, Events events) {
+      CommandValidator validator, Events events, AccessGuard guard) {
     this.clock = clock;
     this.policies = policies;
     this.store = store;
@@ -88,6 +98,13 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     this.workflow = workflow;
     this.validator = validator;
     this.events = events;
+    this.guard = java.util.Objects.requireNonNull(guard, "guard");
+  }
+
+  /** The facts the access policy sees: no owner, no group, the major incident manager. */
+  private static AccessTarget target(MajorIncident m) {
+    return new AccessTarget(RecordKind.MAJOR_INCIDENT, m.incidentNumber(), m.tenant(), Set.of(),
+        Set.of(), m.manager() == null ? Set.of() : Set.of(m.manager()), m);
   }
 
   @Override
@@ -96,8 +113,13 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     if (c.cadence() != null && c.cadence().toMinutes() < 1) {
       fail("PromoteToMajor", "cadence", "Min", "must be at least one minute, was " + c.cadence());
     }
+    guard.requireTenant(actor);
     return tx.required(() -> {
       Incident i = incidents.get(c.number());
+      String tenant = tenantOf(i);
+      guard.check(actor, Permission.MAJOR_INCIDENT_PROMOTE, new AccessTarget(
+          RecordKind.MAJOR_INCIDENT, i.number(), tenant, Set.of(), Set.of(),
+          Set.of(c.manager().strip()), null));
       if (i.state().isFinal() || i.state() == IncidentState.RESOLVED) {
         fail("PromoteToMajor", "number", "Open", c.number() + " is " + i.state()
             + "; only open incidents (NEW, IN_PROGRESS, ON_HOLD) can be promoted");
@@ -116,7 +138,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
       Instant now = clock.instant();
       Duration cadence = c.cadence() != null ? c.cadence() : policies.cadence();
       MajorIncident m = new MajorIncident(i.number(), 1, c.manager().strip(), actor.id(), now,
-          cadence, now.plus(cadence), null, 0, 0, null, null, null, List.of());
+          cadence, now.plus(cadence), null, 0, 0, null, null, null, List.of(), tenant);
       MajorIncidentEvent event = new MajorIncidentEvent.Promoted(m, actor, now);
       events.before(event);
       store.insert(m);
@@ -136,6 +158,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     validator.validate(actor, c, "PostStakeholderUpdate");
     return tx.required(() -> {
       MajorIncident before = load(c.number());
+      guard.check(actor, Permission.MAJOR_INCIDENT_UPDATE, target(before));
       Incident i = incidents.get(c.number());
       if (i.state().isFinal() || before.reviewed()) {
         fail("PostStakeholderUpdate", "number", "Open", c.number() + " is " + i.state()
@@ -146,7 +169,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
           before.manager(), before.promotedBy(), before.promotedAt(), before.cadence(),
           i.state() == IncidentState.RESOLVED ? null : now.plus(before.cadence()), now,
           before.updatesPosted() + 1, before.updatesMissed(), null, null, null,
-          before.children());
+          before.children(), before.tenant());
       MajorIncidentEvent event = new MajorIncidentEvent.UpdatePosted(after, c.text(), actor, now);
       events.before(event);
       store.update(after);
@@ -184,8 +207,8 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
       MajorIncident after = new MajorIncident(before.incidentNumber(), before.version() + 1,
           before.manager(), before.promotedBy(), before.promotedAt(), before.cadence(), next,
           before.lastUpdateAt(), before.updatesPosted(), before.updatesMissed() + 1, null, null,
-          null, before.children());
-      Actor system = Actor.system();
+          null, before.children(), before.tenant());
+      Actor system = Actor.system(before.tenant());
       MajorIncidentEvent event = new MajorIncidentEvent.UpdateMissed(after,
           policies.escalationGroup(), system, now);
       events.before(event);
@@ -204,8 +227,13 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     validator.validate(actor, c, "LinkChildIncident");
     return tx.required(() -> {
       MajorIncident before = load(c.parent());
+      guard.check(actor, Permission.MAJOR_INCIDENT_UPDATE, target(before));
       Incident parent = incidents.get(c.parent());
       Incident child = incidents.get(c.child());
+      if (!before.tenant().equals(tenantOf(child))) {
+        // an incident of another tenant does not exist here
+        throw new RecordNotFoundException(c.child());
+      }
       if (parent.state().isFinal() || parent.state() == IncidentState.RESOLVED) {
         fail("LinkChildIncident", "parent", "Open", c.parent() + " is " + parent.state());
       }
@@ -243,6 +271,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     validator.validate(actor, c, "CompletePostIncidentReview");
     return tx.required(() -> {
       MajorIncident before = load(c.number());
+      guard.check(actor, Permission.MAJOR_INCIDENT_REVIEW, target(before));
       Incident i = incidents.get(c.number());
       if (i.state() != IncidentState.RESOLVED || before.reviewed()) {
         fail("CompletePostIncidentReview", "number", "Resolved", c.number() + " is "
@@ -253,7 +282,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
       MajorIncident after = new MajorIncident(before.incidentNumber(), before.version() + 1,
           before.manager(), before.promotedBy(), before.promotedAt(), before.cadence(), null,
           before.lastUpdateAt(), before.updatesPosted(), before.updatesMissed(),
-          c.notes().strip(), actor.id(), now, before.children());
+          c.notes().strip(), actor.id(), now, before.children(), before.tenant());
       MajorIncidentEvent event = new MajorIncidentEvent.Reviewed(after, actor, now);
       events.before(event);
       store.update(after);
@@ -262,32 +291,50 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
       note(i.number(), now, actor, Kind.STATE_CHANGE, "Post-incident review: "
           + after.reviewNotes());
       workflow.reviewed(after);
-      incidents.close(actor, new CloseIncident(i.number(), "Post-incident review completed"));
+      // the library's own follow-up of a permitted call: not checked against incident permissions
+      incidents.close(Actor.system(before.tenant()), new CloseIncident(i.number(),
+          "Post-incident review completed by " + actor.id()));
       events.afterCommit(event);
       return after;
     });
   }
 
   @Override
-  public Optional<MajorIncident> find(String number) {
+  public Optional<MajorIncident> find(Actor actor, String number) {
+    guard.requireTenant(actor);
     if (!Arguments.isKey(number)) {
       return Optional.empty();
     }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }
-    return tx.required(() -> store.find(number));
+    return tx.required(() -> {
+      Optional<MajorIncident> m = store.find(number)
+          .filter(x -> actor.isSystem() || x.tenant().equals(actor.tenant()));
+      m.ifPresent(x -> guard.check(actor, Permission.MAJOR_INCIDENT_READ, target(x)));
+      return m;
+    });
   }
 
   @Override
-  public MajorIncident get(String number) {
+  public MajorIncident get(Actor actor, String number) {
     Arguments.key(number, "number");
-    return find(number).orElseThrow(() -> new RecordNotFoundException(number));
+    guard.requireTenant(actor);
+    return tx.required(() -> {
+      MajorIncident m = load(number);
+      guard.check(actor, Permission.MAJOR_INCIDENT_READ, target(m));
+      return m;
+    });
   }
 
   @Override
-  public List<MajorIncident> active() {
-    return tx.required(store::active);
+  public List<MajorIncident> active(Actor actor) {
+    ReadScope scope = guard.scope(actor, Permission.MAJOR_INCIDENT_READ,
+        RecordKind.MAJOR_INCIDENT);
+    if (scope == ReadScope.OWN) {
+      return List.of(); // major incidents have no owner
+    }
+    return tx.required(() -> store.active(actor.tenant()));
   }
 
   // -------------------------------------------------------------- riding on incidents
@@ -318,10 +365,10 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
             m.get().version() + 1, m.get().manager(), m.get().promotedBy(),
             m.get().promotedAt(), m.get().cadence(), null, m.get().lastUpdateAt(),
             m.get().updatesPosted(), m.get().updatesMissed(), null, null, null,
-            m.get().children());
+            m.get().children(), m.get().tenant());
         store.update(stopped);
         workflow.resolved(stopped);
-        Actor actor = Actor.system();
+        Actor actor = Actor.system(stopped.tenant());
         int n = OpenIncidents.resolve(incidents, actor, stopped.children(), after.resolutionCode(),
             "Resolved with major incident " + after.number() + ": " + after.resolutionNotes());
         if (n > 0) {
@@ -347,6 +394,14 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
   }
 
   // ----------------------------------------------------------------------- helpers
+
+  /**
+   * The tenant of an incident, read from its number (numbers carry their tenant). Kept in one
+   * place: {@code incident.tenant()} once incidents carry their tenant.
+   */
+  private String tenantOf(Incident i) {
+    return NumberTenant.of(i.number(), guard.tenants());
+  }
 
   private MajorIncident load(String number) {
     return store.find(number).orElseThrow(() -> new RecordNotFoundException(number

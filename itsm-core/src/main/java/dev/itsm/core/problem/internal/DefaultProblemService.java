@@ -13,7 +13,13 @@ import dev.itsm.core.incident.ResolutionCode;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
 import dev.itsm.core.incident.internal.OpenIncidents;
+import dev.itsm.core.access.AccessTarget;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.access.ReadScope;
+import dev.itsm.core.access.RecordKind;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
+import dev.itsm.core.internal.NumberTenant;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.RecordDiff;
 import dev.itsm.core.internal.Transactions;
@@ -57,13 +63,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Problem management's domain logic: the state machine, links to incidents and changes, the known
- * error database, what resolving does to incidents, and proactive detection. Internal: no
+ * error database, what resolving does to incidents, and proactive detection. Every public call
+ * passes the {@link AccessGuard}; problems and known errors stay within their tenant. Internal: no
  * compatibility guarantees.
  */
 public final class DefaultProblemService implements ProblemService {
@@ -80,11 +87,11 @@ public final class DefaultProblemService implements ProblemService {
    * @param policies the problem policies
    * @param numbering number format ({@code PRB}, {@code KE})
    * @param incidents incident management, or {@code null} when not deployed
-   * @param changeExists whether a change number exists, or {@code null} when change enablement
-   *     is not deployed
+   * @param changeExists whether a change number exists in a tenant (tenant, number), or
+   *     {@code null} when change enablement is not deployed
    */
   public record Settings(Clock clock, ProblemPolicies policies, NumberingPolicy numbering,
-      IncidentService incidents, Predicate<String> changeExists) {
+      IncidentService incidents, BiPredicate<String, String> changeExists) {
 
     /** Checks the components. */
     public Settings {
@@ -101,6 +108,7 @@ public final class DefaultProblemService implements ProblemService {
   private final ProblemWorkflow workflow;
   private final CommandValidator validator;
   private final Events events;
+  private final AccessGuard guard;
 
   /**
    * @param settings policies and collaborators
@@ -110,10 +118,11 @@ public final class DefaultProblemService implements ProblemService {
    * @param workflow the process side
    * @param validator the validator
    * @param events hooks and listeners
+   * @param guard access control and tenants
    */
   public DefaultProblemService(Settings settings, ProblemStore store,
       dev.itsm.core.spi.AuditStore audit, Transactions tx, ProblemWorkflow workflow,
-      CommandValidator validator, Events events) {
+      CommandValidator validator, Events events, AccessGuard guard) {
     this.settings = settings;
     this.store = store;
     this.audit = audit;
@@ -121,26 +130,42 @@ public final class DefaultProblemService implements ProblemService {
     this.workflow = workflow;
     this.validator = validator;
     this.events = events;
+    this.guard = Objects.requireNonNull(guard, "guard");
+  }
+
+  /**
+   * The facts the access policy sees about a problem: no owner, no group (problems are worked by
+   * their problem manager and the problem managers' group, which holds its role through the
+   * policy), the problem manager as worker.
+   */
+  private static AccessTarget target(Problem p) {
+    return new AccessTarget(RecordKind.PROBLEM, p.number(), p.tenant(), Set.of(), Set.of(),
+        p.problemManager() == null ? Set.of() : Set.of(p.problemManager()), p);
   }
 
   @Override
   public Problem create(Actor actor, CreateProblem c) {
     validator.validate(actor, c, "CreateProblem");
+    guard.check(actor, Permission.PROBLEM_CREATE, new AccessTarget(RecordKind.PROBLEM, null,
+        actor.tenant(), Set.of(), Set.of(), c.problemManager() == null || c.problemManager()
+            .isBlank() ? Set.of() : Set.of(c.problemManager().strip()), null));
     List<Violation> problems = new ArrayList<>();
-    checkIncidents(c.incidents(), problems);
+    checkIncidents(actor.tenant(), c.incidents(), problems);
     failIf("CreateProblem", problems);
-    return tx.required(() -> insert(actor, Problem.builder().title(c.title().strip())
+    return tx.required(() -> insert(actor, actor.tenant(), Problem.builder()
+        .title(c.title().strip())
         .description(c.description()).category(blank(c.category())).service(blank(c.service()))
         .configurationItem(blank(c.configurationItem())).priority(c.priority())
         .problemManager(blank(c.problemManager())).incidents(distinct(c.incidents())),
         "Logged" + (c.incidents().isEmpty() ? "" : " with incidents " + distinct(c.incidents()))));
   }
 
-  private Problem insert(Actor actor, Problem.Builder b, String line) {
+  private Problem insert(Actor actor, String tenant, Problem.Builder b, String line) {
     Instant now = now();
-    String number = settings.numbering().format("PRB", store.nextSequence());
+    String number = AccessGuard.number(tenant, settings.numbering().format("PRB",
+        store.nextSequence(tenant)));
     Problem p = b.number(number).version(1).state(ProblemState.NEW).createdBy(actor.id())
-        .createdAt(now).build();
+        .createdAt(now).tenant(tenant).build();
     ProblemEvent event = new ProblemEvent.Created(p, null, actor, now);
     events.before(event);
     store.insert(p);
@@ -156,7 +181,7 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem assess(Actor actor, AssessProblem c) {
     validator.validate(actor, c, "AssessProblem");
-    return change(actor, c.number(), ProblemAction.ASSESS, (b, p, now) -> b
+    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.ASSESS, (b, p, now) -> b
         .problemManager(c.problemManager().strip()).priority(c.priority()).assessedAt(now),
         (a, p, now) -> new ProblemEvent.Assessed(a, p, actor, now),
         a -> "Assessed: managed by " + a.problemManager() + ", " + a.priority());
@@ -165,7 +190,7 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem startAnalysis(Actor actor, StartAnalysis c) {
     validator.validate(actor, c, "StartAnalysis");
-    return change(actor, c.number(), ProblemAction.START_ANALYSIS,
+    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.START_ANALYSIS,
         (b, p, now) -> b.analysisStartedAt(now),
         (a, p, now) -> new ProblemEvent.AnalysisStarted(a, p, actor, now),
         a -> "Root cause analysis started" + suffix(c.note()));
@@ -174,7 +199,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem identifyRootCause(Actor actor, IdentifyRootCause c) {
     validator.validate(actor, c, "IdentifyRootCause");
-    return change(actor, c.number(), ProblemAction.IDENTIFY_ROOT_CAUSE, (b, p, now) -> b
+    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.IDENTIFY_ROOT_CAUSE,
+        (b, p, now) -> b
         .rootCause(c.rootCause().strip()).rootCauseAt(now)
         .workaround(c.workaround() == null || c.workaround().isBlank() ? p.workaround()
             : c.workaround().strip()),
@@ -185,7 +211,7 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem recordWorkaround(Actor actor, RecordWorkaround c) {
     validator.validate(actor, c, "RecordWorkaround");
-    return change(actor, c.number(), ProblemAction.RECORD_WORKAROUND,
+    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.RECORD_WORKAROUND,
         (b, p, now) -> b.workaround(c.workaround().strip()),
         (a, p, now) -> new ProblemEvent.WorkaroundRecorded(a, p, actor, now),
         a -> "Workaround: " + a.workaround());
@@ -194,10 +220,11 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem linkIncidents(Actor actor, LinkIncidents c) {
     validator.validate(actor, c, "LinkIncidents");
-    List<Violation> problems = new ArrayList<>();
-    checkIncidents(c.incidents(), problems);
-    failIf("LinkIncidents", problems);
-    return change(actor, c.number(), ProblemAction.LINK_INCIDENTS, (b, p, now) -> {
+    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.LINK_INCIDENTS,
+        (b, p, now) -> {
+      List<Violation> problems = new ArrayList<>();
+      checkIncidents(p.tenant(), c.incidents(), problems);
+      failIf("LinkIncidents", problems);
       Set<String> all = new LinkedHashSet<>(p.incidents());
       all.addAll(distinct(c.incidents()));
       return b.incidents(List.copyOf(all));
@@ -208,12 +235,16 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem linkChange(Actor actor, LinkChange c) {
     validator.validate(actor, c, "LinkChange");
-    if (settings.changeExists() != null && !settings.changeExists().test(c.change().strip())) {
-      failIf("LinkChange", List.of(new Violation("change", "Exists", "change " + c.change()
-          + " does not exist")));
-    }
-    return change(actor, c.number(), ProblemAction.LINK_CHANGE,
-        (b, p, now) -> b.fixChange(c.change().strip()),
+    return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.LINK_CHANGE,
+        (b, p, now) -> {
+          String change = c.change().strip();
+          if (settings.changeExists() != null && !(p.tenant().equals(NumberTenant.of(change,
+              guard.tenants())) && settings.changeExists().test(p.tenant(), change))) {
+            failIf("LinkChange", List.of(new Violation("change", "Exists", "change " + c.change()
+                + " does not exist")));
+          }
+          return b.fixChange(change);
+        },
         (a, p, now) -> new ProblemEvent.ChangeLinked(a, p, actor, now),
         a -> "Fix by change " + a.fixChange());
   }
@@ -221,7 +252,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem publishKnownError(Actor actor, PublishKnownError c) {
     validator.validate(actor, c, "PublishKnownError");
-    return change(actor, c.number(), ProblemAction.PUBLISH_KNOWN_ERROR, (b, p, now) -> {
+    return change(actor, c.number(), Permission.PROBLEM_PUBLISH_KNOWN_ERROR,
+        ProblemAction.PUBLISH_KNOWN_ERROR, (b, p, now) -> {
       List<Violation> missing = new ArrayList<>();
       if (p.rootCause() == null) {
         missing.add(new Violation("rootCause", "Recorded", "must be recorded before publishing"
@@ -236,11 +268,12 @@ public final class DefaultProblemService implements ProblemService {
             + " is already published as " + p.knownError()));
       }
       failIf("PublishKnownError", missing);
-      String id = settings.numbering().format("KE", store.nextKnownErrorSequence());
+      String id = AccessGuard.number(p.tenant(), settings.numbering().format("KE",
+          store.nextKnownErrorSequence(p.tenant())));
       store.insertKnownError(new KnownError(id, p.number(),
           c.title() == null || c.title().isBlank() ? p.title() : c.title().strip(),
           p.rootCause(), p.workaround(), p.category(), p.service(), p.configurationItem(),
-          actor.id(), now));
+          actor.id(), now, p.tenant()));
       return b.knownError(id);
     }, (a, p, now) -> new ProblemEvent.KnownErrorPublished(a, p, actor, now),
         a -> "Published as known error " + a.knownError());
@@ -249,8 +282,13 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem resolve(Actor actor, ResolveProblem c) {
     validator.validate(actor, c, "ResolveProblem");
+    return resolve(actor, c, Permission.PROBLEM_RESOLVE);
+  }
+
+  /** Resolves; {@code permission} {@code null}: a cascade, not checked again. */
+  private Problem resolve(Actor actor, ResolveProblem c, Permission permission) {
     return tx.required(() -> {
-      Problem after = change(actor, c.number(), ProblemAction.RESOLVE, (b, p, now) -> b
+      Problem after = change(actor, c.number(), permission, ProblemAction.RESOLVE, (b, p, now) -> b
           .resolutionNotes(c.notes().strip()).resolvedAt(now),
           (a, p, now) -> new ProblemEvent.Resolved(a, p, actor, now),
           a -> "Resolved: " + a.resolutionNotes());
@@ -259,11 +297,13 @@ public final class DefaultProblemService implements ProblemService {
     });
   }
 
-  private void onResolved(Problem p, Actor actor) {
+  private void onResolved(Problem p, Actor caller) {
     IncidentService incidents = settings.incidents();
     if (incidents == null || p.incidents().isEmpty()) {
       return;
     }
+    // the library's own follow-up of a permitted call: not checked against incident permissions
+    Actor actor = Actor.system(p.tenant());
     switch (settings.policies().onResolve()) {
       case RESOLVE -> OpenIncidents.resolve(incidents, actor, p.incidents(),
           ResolutionCode.SOLVED_PERMANENTLY, "Resolved with problem " + p.number() + ": "
@@ -281,7 +321,8 @@ public final class DefaultProblemService implements ProblemService {
    * @param changeNumber the change
    * @param changeTitle its title, for the notes
    * @param problems the problems the change names as addressed
-   * @param actor who closed the change
+   * @param actor who closed the change; the problems of its tenant are resolved in its name
+   *     without checking problem permissions (a cascade of a permitted call)
    * @return the problems resolved
    */
   public List<String> changeSucceeded(String changeNumber, String changeTitle,
@@ -289,17 +330,19 @@ public final class DefaultProblemService implements ProblemService {
     if (!settings.policies().resolveByChange()) {
       return List.of();
     }
+    String tenant = actor.tenant();
     return tx.required(() -> {
       Set<String> candidates = new LinkedHashSet<>();
       store.query(new ProblemCriteria(Set.of(ProblemState.FIX_IN_PROGRESS), null, null,
-          changeNumber, null, null, null, null, 0, 1000)).forEach(p -> candidates.add(p.number()));
+          changeNumber, null, null, null, null, 0, 1000, tenant, null))
+          .forEach(p -> candidates.add(p.number()));
       candidates.addAll(problems);
       List<String> resolved = new ArrayList<>();
       for (String number : candidates) {
-        Optional<Problem> p = store.find(number);
+        Optional<Problem> p = store.find(number).filter(x -> x.tenant().equals(tenant));
         if (p.isPresent() && p.get().state() == ProblemState.FIX_IN_PROGRESS) {
           resolve(actor, new ResolveProblem(number, "Fixed by change " + changeNumber + ": "
-              + changeTitle));
+              + changeTitle), null);
           resolved.add(number);
         }
       }
@@ -310,7 +353,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem close(Actor actor, CloseProblem c) {
     validator.validate(actor, c, "CloseProblem");
-    return change(actor, c.number(), ProblemAction.CLOSE, (b, p, now) -> b.closedAt(now),
+    return change(actor, c.number(), Permission.PROBLEM_RESOLVE, ProblemAction.CLOSE,
+        (b, p, now) -> b.closedAt(now),
         (a, p, now) -> new ProblemEvent.Closed(a, p, actor, now),
         a -> "Closed" + suffix(c.note()));
   }
@@ -318,7 +362,8 @@ public final class DefaultProblemService implements ProblemService {
   @Override
   public Problem cancel(Actor actor, CancelProblem c) {
     validator.validate(actor, c, "CancelProblem");
-    return change(actor, c.number(), ProblemAction.CANCEL, (b, p, now) -> b.cancelledAt(now),
+    return change(actor, c.number(), Permission.PROBLEM_CANCEL, ProblemAction.CANCEL,
+        (b, p, now) -> b.cancelledAt(now),
         (a, p, now) -> new ProblemEvent.Cancelled(a, p, actor, now),
         a -> "Cancelled: " + c.reason());
   }
@@ -328,6 +373,7 @@ public final class DefaultProblemService implements ProblemService {
     validator.validate(actor, c, "AddProblemNote");
     return tx.required(() -> {
       Problem p = load(c.number());
+      guard.check(actor, Permission.PROBLEM_WORK, target(p));
       ProblemLifecycle.next(p.number(), p.state(), ProblemAction.ADD_NOTE);
       Instant now = now();
       ProblemEvent event = new ProblemEvent.NoteAdded(p, p, actor, now);
@@ -345,8 +391,8 @@ public final class DefaultProblemService implements ProblemService {
 
   /**
    * Called when an incident is opened (inside its transaction): offers the matching known errors
-   * (a timeline entry on the incident and a {@link KnownErrorMatch} event), then lets the
-   * detection rule propose a problem.
+   * of the incident's tenant (a timeline entry on the incident and a {@link KnownErrorMatch}
+   * event), then lets the detection rule propose a problem from incidents of that tenant.
    *
    * @param incident the new incident
    * @param incidentStore to note the matches on the incident's timeline
@@ -359,7 +405,8 @@ public final class DefaultProblemService implements ProblemService {
   }
 
   private void offerAndDetect(Incident incident, IncidentStore incidentStore) {
-    List<KnownError> matches = matching(incident);
+    String tenant = tenantOf(incident);
+    List<KnownError> matches = matching(incident, tenant);
     Instant now = now();
     if (!matches.isEmpty()) {
       for (KnownError ke : matches) {
@@ -367,8 +414,8 @@ public final class DefaultProblemService implements ProblemService {
             Kind.SYSTEM, "Known error " + ke.id() + " (" + ke.title() + ") matches; workaround: "
                 + ke.workaround()));
       }
-      KnownErrorMatch match = new KnownErrorMatch(incident.number(), matches, Actor.system(),
-          now);
+      KnownErrorMatch match = new KnownErrorMatch(incident.number(), matches,
+          Actor.system(tenant), now);
       events.before(match);
       events.afterCommit(match);
     }
@@ -381,17 +428,25 @@ public final class DefaultProblemService implements ProblemService {
           @Override
           public List<Incident> openedSince(String ci, String category, Instant since) {
             var q = incidents.query().openedBetween(since, now.plusNanos(1)).page(0, 1000);
-            return (ci != null ? q.configurationItem(ci) : q.category(category)).list();
+            // one tenant's incidents only
+            return (ci != null ? q.configurationItem(ci) : q.category(category)).list().stream()
+                .filter(i -> tenant.equals(tenantOf(i))).toList();
           }
 
           @Override
           public boolean openProblemFor(String ci, String category) {
             return store.count(new ProblemCriteria(OPEN, null, null, null,
-                ci == null ? category : null, null, ci, null, 0, 1)) > 0;
+                ci == null ? category : null, null, ci, null, 0, 1, tenant, null)) > 0;
           }
         });
     proposal.ifPresent(p -> {
-      Problem created = insert(Actor.system(), Problem.builder().title(p.title())
+      if (p.incidents().stream().anyMatch(n -> !tenant.equals(NumberTenant.of(n,
+          guard.tenants())))) {
+        LOG.warn("Detection proposed a problem from incidents of several tenants ({}); ignored",
+            p.incidents());
+        return;
+      }
+      Problem created = insert(Actor.system(tenant), tenant, Problem.builder().title(p.title())
           .description("Proposed by the detection rule from incidents " + p.incidents())
           .category(p.category()).service(p.service()).configurationItem(p.configurationItem())
           .priority(incident.priority()).proactive(true).incidents(p.incidents()),
@@ -400,45 +455,66 @@ public final class DefaultProblemService implements ProblemService {
     });
   }
 
-  private List<KnownError> matching(Incident i) {
+  private List<KnownError> matching(Incident i, String tenant) {
     Map<String, KnownError> found = new LinkedHashMap<>();
     if (i.configurationItem() != null) {
-      store.knownErrors(new KnownErrorCriteria(null, null, i.configurationItem(), null, 20))
-          .forEach(k -> found.putIfAbsent(k.id(), k));
+      store.knownErrors(new KnownErrorCriteria(null, null, i.configurationItem(), null, 20,
+          tenant)).forEach(k -> found.putIfAbsent(k.id(), k));
     }
     if (i.service() != null) {
-      store.knownErrors(new KnownErrorCriteria(null, i.service(), null, null, 20))
+      store.knownErrors(new KnownErrorCriteria(null, i.service(), null, null, 20, tenant))
           .forEach(k -> found.putIfAbsent(k.id(), k));
     }
     if (found.isEmpty() && i.category() != null) {
-      store.knownErrors(new KnownErrorCriteria(null, null, null, i.category(), 20))
+      store.knownErrors(new KnownErrorCriteria(null, null, null, i.category(), 20, tenant))
           .forEach(k -> found.putIfAbsent(k.id(), k));
     }
     return List.copyOf(found.values());
   }
 
+  /**
+   * The tenant of an incident, read from its number (numbers carry their tenant). Kept in one
+   * place: {@code incident.tenant()} once incidents carry their tenant.
+   */
+  private String tenantOf(Incident i) {
+    return NumberTenant.of(i.number(), guard.tenants());
+  }
+
   // --------------------------------------------------------------------------- reads
 
   @Override
-  public Problem get(String number) {
+  public Problem get(Actor actor, String number) {
     Arguments.key(number, "number");
-    return find(number).orElseThrow(() -> new RecordNotFoundException(number));
+    guard.requireTenant(actor);
+    return tx.required(() -> {
+      Problem p = load(number);
+      guard.check(actor, Permission.PROBLEM_READ, target(p));
+      return p;
+    });
   }
 
   @Override
-  public Optional<Problem> find(String number) {
+  public Optional<Problem> find(Actor actor, String number) {
+    guard.requireTenant(actor);
     if (!Arguments.isKey(number)) {
       return Optional.empty();
     }
     if (number == null || number.isBlank()) {
       return Optional.empty();
     }
-    return tx.required(() -> store.find(number));
+    return tx.required(() -> {
+      Optional<Problem> p = store.find(number)
+          .filter(x -> actor.isSystem() || x.tenant().equals(actor.tenant()));
+      p.ifPresent(x -> guard.check(actor, Permission.PROBLEM_READ, target(x)));
+      return p;
+    });
   }
 
   @Override
-  public ProblemQuery query() {
-    return new Queries.Problems(criteria -> {
+  public ProblemQuery query(Actor actor) {
+    ReadScope scope = guard.scope(actor, Permission.PROBLEM_READ, RecordKind.PROBLEM);
+    String owner = scope == ReadScope.OWN ? actor.id() : null;
+    return new Queries.Problems(actor.tenant(), owner, criteria -> {
       validator.validate(criteria, "ProblemQuery");
       return tx.required(() -> store.query(criteria));
     }, criteria -> {
@@ -448,39 +524,44 @@ public final class DefaultProblemService implements ProblemService {
   }
 
   @Override
-  public KnownErrorQuery knownErrors() {
-    return new Queries.KnownErrors(criteria -> {
+  public KnownErrorQuery knownErrors(Actor actor) {
+    guard.check(actor, Permission.KNOWN_ERROR_READ);
+    return new Queries.KnownErrors(actor.tenant(), criteria -> {
       validator.validate(criteria, "KnownErrorQuery");
       return tx.required(() -> store.knownErrors(criteria));
     });
   }
 
   @Override
-  public List<KnownError> knownErrorsFor(String incidentNumber) {
+  public List<KnownError> knownErrorsFor(Actor actor, String incidentNumber) {
     Arguments.key(incidentNumber, "incidentNumber");
+    guard.check(actor, Permission.KNOWN_ERROR_READ);
     IncidentService incidents = settings.incidents();
     if (incidents == null) {
       throw new dev.itsm.core.ItsmConfigurationException("Incident management is not enabled:"
           + " add ItsmProcess.INCIDENT to ItsmEngine.builder().processes(...)");
     }
-    Incident i = incidents.get(incidentNumber);
-    return tx.required(() -> matching(i));
+    Incident i = incident(actor.tenant(), incidentNumber.strip())
+        .orElseThrow(() -> new RecordNotFoundException(incidentNumber));
+    return tx.required(() -> matching(i, actor.tenant()));
   }
 
   @Override
-  public List<TimelineEntry> timeline(String number) {
+  public List<TimelineEntry> timeline(Actor actor, String number) {
     Arguments.key(number, "number");
+    guard.requireTenant(actor);
     return tx.required(() -> {
-      load(number);
+      guard.check(actor, Permission.PROBLEM_READ, target(load(number)));
       return store.timeline(number);
     });
   }
 
   @Override
-  public List<AuditEntry> auditTrail(String number) {
+  public List<AuditEntry> auditTrail(Actor actor, String number) {
     Arguments.key(number, "number");
+    guard.requireTenant(actor);
     return tx.required(() -> {
-      load(number);
+      guard.check(actor, Permission.PROBLEM_READ, target(load(number)));
       return audit.forRecord(number);
     });
   }
@@ -497,10 +578,17 @@ public final class DefaultProblemService implements ProblemService {
     ProblemEvent create(Problem after, Problem before, Instant now);
   }
 
-  private Problem change(Actor actor, String number, ProblemAction action, Mutation mutation,
-      EventFactory eventFactory, java.util.function.Function<Problem, String> line) {
+  private Problem change(Actor actor, String number, Permission permission,
+      ProblemAction action, Mutation mutation, EventFactory eventFactory,
+      java.util.function.Function<Problem, String> line) {
+    if (permission != null) {
+      guard.requireTenant(actor);
+    }
     return tx.required(() -> {
       Problem before = load(number);
+      if (permission != null) {
+        guard.check(actor, permission, target(before));
+      }
       ProblemState to = ProblemLifecycle.next(number, before.state(), action);
       Instant now = now();
       Problem after = mutation.apply(before.toBuilder().version(before.version() + 1).state(to),
@@ -527,18 +615,23 @@ public final class DefaultProblemService implements ProblemService {
     return sb.toString();
   }
 
-  private void checkIncidents(List<String> numbers, List<Violation> problems) {
+  private void checkIncidents(String tenant, List<String> numbers, List<Violation> problems) {
     IncidentService incidents = settings.incidents();
     if (incidents == null) {
       return;
     }
     for (int i = 0; i < numbers.size(); i++) {
       String n = numbers.get(i);
-      if (n != null && !n.isBlank() && incidents.find(n.strip()).isEmpty()) {
+      if (n != null && !n.isBlank() && incident(tenant, n.strip()).isEmpty()) {
         problems.add(new Violation("incidents[" + i + "]", "Exists", "incident " + n
             + " does not exist"));
       }
     }
+  }
+
+  /** An incident of the tenant: one of another tenant does not exist here. */
+  private Optional<Incident> incident(String tenant, String number) {
+    return settings.incidents().find(number).filter(i -> tenant.equals(tenantOf(i)));
   }
 
   private static void failIf(String command, List<Violation> problems) {

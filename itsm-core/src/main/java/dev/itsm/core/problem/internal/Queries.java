@@ -22,6 +22,8 @@ final class Queries {
   static final class Problems implements ProblemQuery {
     private final Function<ProblemCriteria, List<Problem>> lister;
     private final ToLongFunction<ProblemCriteria> counter;
+    private final String tenant;
+    private final String owner;
     private Set<ProblemState> states = Set.of();
     private String manager;
     private String incident;
@@ -33,8 +35,10 @@ final class Queries {
     private int pageIndex;
     private int pageSize = 50;
 
-    Problems(Function<ProblemCriteria, List<Problem>> lister,
+    Problems(String tenant, String owner, Function<ProblemCriteria, List<Problem>> lister,
         ToLongFunction<ProblemCriteria> counter) {
+      this.tenant = tenant;
+      this.owner = owner;
       this.lister = lister;
       this.counter = counter;
     }
@@ -63,7 +67,7 @@ final class Queries {
     private ProblemCriteria criteria() {
       long offset = (long) pageIndex * pageSize;
       return new ProblemCriteria(states, manager, incident, change, category, service, ci,
-          proactive, offset > Integer.MAX_VALUE ? -1 : (int) offset, pageSize);
+          proactive, offset > Integer.MAX_VALUE ? -1 : (int) offset, pageSize, tenant, owner);
     }
 
     @Override public List<Problem> list() { return lister.apply(criteria()); }
@@ -73,13 +77,15 @@ final class Queries {
   /** Collects known error criteria. */
   static final class KnownErrors implements KnownErrorQuery {
     private final Function<KnownErrorCriteria, List<KnownError>> lister;
+    private final String tenant;
     private String text;
     private String service;
     private String ci;
     private String category;
     private int limit = 50;
 
-    KnownErrors(Function<KnownErrorCriteria, List<KnownError>> lister) {
+    KnownErrors(String tenant, Function<KnownErrorCriteria, List<KnownError>> lister) {
+      this.tenant = tenant;
       this.lister = lister;
     }
 
@@ -91,7 +97,8 @@ final class Queries {
 
     @Override
     public List<KnownError> list() {
-      return lister.apply(new KnownErrorCriteria(text, service, ci, category, limit));
+      return lister.apply(new KnownErrorCriteria(text, service, ci, category, limit,
+          tenant));
     }
   }
 }

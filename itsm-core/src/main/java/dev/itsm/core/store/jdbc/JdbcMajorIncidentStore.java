@@ -32,8 +32,8 @@ public final class JdbcMajorIncidentStore implements MajorIncidentStore {
   public void insert(MajorIncident m) {
     String sql = "INSERT INTO itsm_major_incident (incident_number, row_version, manager,"
         + " promoted_by, promoted_at, cadence_seconds, next_update_due, last_update_at,"
-        + " updates_posted, updates_missed, review_notes, reviewed_by, reviewed_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " updates_posted, updates_missed, review_notes, reviewed_by, reviewed_at, tenant_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
       ps.setString(1, m.incidentNumber());
       ps.setLong(2, m.version());
@@ -48,6 +48,7 @@ public final class JdbcMajorIncidentStore implements MajorIncidentStore {
       setString(ps, 11, m.reviewNotes());
       setString(ps, 12, m.reviewedBy());
       setInstant(ps, 13, m.reviewedAt());
+      ps.setString(14, m.tenant());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw failure("storing major incident " + m.incidentNumber(), e);
@@ -89,8 +90,9 @@ public final class JdbcMajorIncidentStore implements MajorIncidentStore {
   }
 
   @Override
-  public List<MajorIncident> active() {
-    return select(" WHERE reviewed_at IS NULL ORDER BY promoted_at DESC", null);
+  public List<MajorIncident> active(String tenant) {
+    return select(" WHERE reviewed_at IS NULL" + (tenant == null ? "" : " AND tenant_id = ?")
+        + " ORDER BY promoted_at DESC", tenant);
   }
 
   private List<MajorIncident> select(String where, String arg) {
@@ -108,15 +110,12 @@ public final class JdbcMajorIncidentStore implements MajorIncidentStore {
               getInstant(rs, "next_update_due"), getInstant(rs, "last_update_at"),
               rs.getInt("updates_posted"), rs.getInt("updates_missed"),
               rs.getString("review_notes"), rs.getString("reviewed_by"),
-              getInstant(rs, "reviewed_at"), List.of()));
+              getInstant(rs, "reviewed_at"), List.of(), rs.getString("tenant_id")));
         }
       }
       List<MajorIncident> withChildren = new ArrayList<>();
       for (MajorIncident m : out) {
-        withChildren.add(new MajorIncident(m.incidentNumber(), m.version(), m.manager(),
-            m.promotedBy(), m.promotedAt(), m.cadence(), m.nextUpdateDue(), m.lastUpdateAt(),
-            m.updatesPosted(), m.updatesMissed(), m.reviewNotes(), m.reviewedBy(),
-            m.reviewedAt(), children(m.incidentNumber())));
+        withChildren.add(m.withChildren(children(m.incidentNumber())));
       }
       return withChildren;
     } catch (SQLException e) {

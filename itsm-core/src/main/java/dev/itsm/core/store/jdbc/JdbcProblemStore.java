@@ -35,7 +35,8 @@ public final class JdbcProblemStore implements ProblemStore {
       "assessed_at", "analysis_started_at", "root_cause_at", "resolved_at", "closed_at",
       "cancelled_at");
   private static final String INSERT = "INSERT INTO itsm_problem (record_number, row_version, "
-      + String.join(", ", FIELDS) + ") VALUES (?, ?" + ", ?".repeat(FIELDS.size()) + ")";
+      + String.join(", ", FIELDS) + ", tenant_id) VALUES (?, ?" + ", ?".repeat(FIELDS.size())
+      + ", ?)";
   private static final String UPDATE = "UPDATE itsm_problem SET row_version = ?, "
       + String.join(" = ?, ", FIELDS) + " = ? WHERE record_number = ? AND row_version = ?";
 
@@ -47,15 +48,18 @@ public final class JdbcProblemStore implements ProblemStore {
   }
 
   @Override
-  public long nextSequence() {
-    return db.draw("itsm_problem_seq", "the next problem number");
+  public long nextSequence(String tenant) {
+    return db.draw(ItsmSchema.sequence("itsm_problem_seq", tenant), "the next problem number");
   }
 
   @Override
   public void insert(Problem p) {
     try {
-      Jdbc.insertVersioned(db.get(), INSERT, p.number(), p.version(),
-          (ps, n) -> bind(ps, n, p));
+      Jdbc.insertVersioned(db.get(), INSERT, p.number(), p.version(), (ps, n) -> {
+        int next = bind(ps, n, p);
+        ps.setString(next, p.tenant());
+        return next + 1;
+      });
       writeIncidents(p, false);
     } catch (SQLException e) {
       throw failure("storing problem " + p.number(), e);
@@ -146,6 +150,9 @@ public final class JdbcProblemStore implements ProblemStore {
         .equal("p.service", c.service())
         .equal("p.configuration_item", c.configurationItem())
         .equal("p.proactive", c.proactive())
+        .equal("p.tenant_id", c.tenant())
+        // problems have no owner: an owner-restricted query matches none
+        .when(c.owner() != null, "1 = 0")
         .when(c.incident() != null, "EXISTS (SELECT 1 FROM itsm_problem_incident l WHERE"
             + " l.record_number = p.record_number AND l.incident_number = ?)", c.incident());
   }
@@ -212,7 +219,7 @@ public final class JdbcProblemStore implements ProblemStore {
         .analysisStartedAt(getInstant(rs, "analysis_started_at"))
         .rootCauseAt(getInstant(rs, "root_cause_at"))
         .resolvedAt(getInstant(rs, "resolved_at")).closedAt(getInstant(rs, "closed_at"))
-        .cancelledAt(getInstant(rs, "cancelled_at"));
+        .cancelledAt(getInstant(rs, "cancelled_at")).tenant(rs.getString("tenant_id"));
   }
 
   @Override
@@ -226,16 +233,16 @@ public final class JdbcProblemStore implements ProblemStore {
   }
 
   @Override
-  public long nextKnownErrorSequence() {
-    return db.draw("itsm_known_error_seq", "the next known error id");
+  public long nextKnownErrorSequence(String tenant) {
+    return db.draw(ItsmSchema.sequence("itsm_known_error_seq", tenant), "the next known error id");
   }
 
   @Override
   public void insertKnownError(KnownError k) {
     String sql = "INSERT INTO itsm_known_error (id, seq_no, problem_number, title, root_cause,"
-        + " workaround, category, service, configuration_item, published_by, published_at)"
-        + " VALUES (?, (SELECT COALESCE(MAX(seq_no), 0) + 1 FROM itsm_known_error), ?, ?, ?, ?,"
-        + " ?, ?, ?, ?, ?)";
+        + " workaround, category, service, configuration_item, published_by, published_at,"
+        + " tenant_id) VALUES (?, (SELECT COALESCE(MAX(seq_no), 0) + 1 FROM itsm_known_error),"
+        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
       ps.setString(1, k.id());
       ps.setString(2, k.problemNumber());
@@ -247,6 +254,7 @@ public final class JdbcProblemStore implements ProblemStore {
       setString(ps, 8, k.configurationItem());
       ps.setString(9, k.publishedBy());
       setInstant(ps, 10, k.publishedAt());
+      ps.setString(11, k.tenant());
       ps.executeUpdate();
     } catch (SQLException e) {
       throw failure("publishing known error " + k.id(), e);
@@ -263,7 +271,8 @@ public final class JdbcProblemStore implements ProblemStore {
             + " OR LOWER(workaround) LIKE ? ESCAPE '\\')", like, like, like)
         .equal("service", c.service())
         .equal("configuration_item", c.configurationItem())
-        .equal("category", c.category());
+        .equal("category", c.category())
+        .equal("tenant_id", c.tenant());
     String sql = "SELECT * FROM itsm_known_error" + w.where() + " ORDER BY seq_no DESC LIMIT "
         + c.limit();
     try (PreparedStatement ps = db.get().prepareStatement(sql)) {
@@ -275,7 +284,7 @@ public final class JdbcProblemStore implements ProblemStore {
               rs.getString("title"), rs.getString("root_cause"), rs.getString("workaround"),
               rs.getString("category"), rs.getString("service"),
               rs.getString("configuration_item"), rs.getString("published_by"),
-              getInstant(rs, "published_at")));
+              getInstant(rs, "published_at"), rs.getString("tenant_id")));
         }
       }
       return out;

@@ -50,9 +50,7 @@ public final class InMemoryMajorIncidentStore implements MajorIncidentStore {
         children.add(child);
       }
     }
-    return new MajorIncident(m.incidentNumber(), m.version(), m.manager(), m.promotedBy(),
-        m.promotedAt(), m.cadence(), m.nextUpdateDue(), m.lastUpdateAt(), m.updatesPosted(),
-        m.updatesMissed(), m.reviewNotes(), m.reviewedBy(), m.reviewedAt(), children);
+    return m.withChildren(children);
   }
 
   @Override
@@ -69,8 +67,9 @@ public final class InMemoryMajorIncidentStore implements MajorIncidentStore {
   }
 
   @Override
-  public List<MajorIncident> active() {
+  public List<MajorIncident> active(String tenant) {
     return majors.values().stream().filter(m -> !m.reviewed())
+        .filter(m -> tenant == null || tenant.equals(m.tenant()))
         .sorted(Comparator.comparing(MajorIncident::promotedAt).reversed())
         .map(this::withChildren).toList();
   }

@@ -21,15 +21,15 @@ import java.util.function.Predicate;
 /** A {@link ProblemStore} in memory, for unit tests and prototypes. Not transactional. */
 public final class InMemoryProblemStore implements ProblemStore {
 
-  private final AtomicLong sequence = new AtomicLong();
-  private final AtomicLong keSequence = new AtomicLong();
+  private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> keSequences = new ConcurrentHashMap<>();
   private final Map<String, Problem> problems = new ConcurrentHashMap<>();
   private final Map<String, List<TimelineEntry>> timelines = new ConcurrentHashMap<>();
   private final List<KnownError> knownErrors = new CopyOnWriteArrayList<>();
 
   @Override
-  public long nextSequence() {
-    return sequence.incrementAndGet();
+  public long nextSequence(String tenant) {
+    return sequences.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
   }
 
   @Override
@@ -76,7 +76,10 @@ public final class InMemoryProblemStore implements ProblemStore {
         && (c.category() == null || c.category().equals(p.category()))
         && (c.service() == null || c.service().equals(p.service()))
         && (c.configurationItem() == null || c.configurationItem().equals(p.configurationItem()))
-        && (c.proactive() == null || c.proactive() == p.proactive());
+        && (c.proactive() == null || c.proactive() == p.proactive())
+        && (c.tenant() == null || c.tenant().equals(p.tenant()))
+        // problems have no owner: an owner-restricted query matches none
+        && c.owner() == null;
   }
 
   @Override
@@ -90,8 +93,8 @@ public final class InMemoryProblemStore implements ProblemStore {
   }
 
   @Override
-  public long nextKnownErrorSequence() {
-    return keSequence.incrementAndGet();
+  public long nextKnownErrorSequence(String tenant) {
+    return keSequences.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
   }
 
   @Override
@@ -110,7 +113,8 @@ public final class InMemoryProblemStore implements ProblemStore {
               .toLowerCase(Locale.ROOT).contains(text))
           && (c.service() == null || c.service().equals(k.service()))
           && (c.configurationItem() == null || c.configurationItem().equals(k.configurationItem()))
-          && (c.category() == null || c.category().equals(k.category()))) {
+          && (c.category() == null || c.category().equals(k.category()))
+          && (c.tenant() == null || c.tenant().equals(k.tenant()))) {
         out.add(k);
       }
     }

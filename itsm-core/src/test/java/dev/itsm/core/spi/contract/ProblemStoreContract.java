@@ -88,8 +88,8 @@ public abstract class ProblemStoreContract {
     run(() -> problems.insert(bare));
     assertThat(inTransaction(() -> problems.find(bare.number()))).contains(bare);
     assertThat(inTransaction(() -> problems.find("PRB0000099"))).isEmpty();
-    assertThat(inTransaction(problems::nextSequence))
-        .isLessThan(inTransaction(problems::nextSequence));
+    assertThat(inTransaction(() -> problems.nextSequence("default")))
+        .isLessThan(inTransaction(() -> problems.nextSequence("default")));
   }
 
   @Test
@@ -103,23 +103,23 @@ public abstract class ProblemStoreContract {
       problems.insert(b);
     });
     assertThat(numbers(new ProblemCriteria(Set.of(ProblemState.NEW), null, null, null, null,
-        null, null, null, 0, 10))).containsExactly(b.number());
+        null, null, null, 0, 10, null, null))).containsExactly(b.number());
     assertThat(numbers(new ProblemCriteria(Set.of(), "pat", null, null, null, null, null, null,
-        0, 10))).containsExactly(a.number());
+        0, 10, null, null))).containsExactly(a.number());
     assertThat(numbers(new ProblemCriteria(Set.of(), null, "INC0000002", null, null, null, null,
-        null, 0, 10))).containsExactly(a.number());
+        null, 0, 10, null, null))).containsExactly(a.number());
     assertThat(numbers(new ProblemCriteria(Set.of(), null, null, "CHG0000001", null, null, null,
-        null, 0, 10))).containsExactly(a.number());
+        null, 0, 10, null, null))).containsExactly(a.number());
     assertThat(numbers(new ProblemCriteria(Set.of(), null, null, null, "core", "lan", "core-sw",
-        false, 0, 10))).containsExactly(b.number());
+        false, 0, 10, null, null))).containsExactly(b.number());
     assertThat(numbers(new ProblemCriteria(Set.of(), null, null, null, null, null, null, true,
-        0, 10))).containsExactly(a.number());
+        0, 10, null, null))).containsExactly(a.number());
     assertThat(numbers(new ProblemCriteria(Set.of(), null, null, null, null, null, null, null,
-        0, 10))).containsExactly(b.number(), a.number());
+        0, 10, null, null))).containsExactly(b.number(), a.number());
     assertThat(numbers(new ProblemCriteria(Set.of(), null, null, null, null, null, null, null,
-        1, 10))).containsExactly(a.number());
+        1, 10, null, null))).containsExactly(a.number());
     assertThat(inTransaction(() -> problems.count(new ProblemCriteria(Set.of(), null, null, null,
-        "network", null, null, null, 0, 1)))).isEqualTo(1);
+        "network", null, null, null, 0, 1, null, null)))).isEqualTo(1);
   }
 
   private List<String> numbers(ProblemCriteria c) {
@@ -149,13 +149,13 @@ public abstract class ProblemStoreContract {
     assertThat(search("filter_", null, null, null)).containsExactly(mail);
     assertThat(search("%", "vpn", null, null)).isEmpty();
     assertThat(search(null, null, null, "email")).containsExactly(mail);
-    assertThat(inTransaction(problems::nextKnownErrorSequence))
-        .isLessThan(inTransaction(problems::nextKnownErrorSequence));
+    assertThat(inTransaction(() -> problems.nextKnownErrorSequence("default")))
+        .isLessThan(inTransaction(() -> problems.nextKnownErrorSequence("default")));
   }
 
   private List<KnownError> search(String text, String service, String ci, String category) {
     return inTransaction(() -> problems.knownErrors(new KnownErrorCriteria(text, service, ci,
-        category, 10)));
+        category, 10, null)));
   }
 
   @Test
@@ -179,7 +179,76 @@ public abstract class ProblemStoreContract {
     run(() -> majors.update(v2));
     assertThat(inTransaction(() -> majors.find("INC0000001"))).contains(v2);
     assertThrows(ConcurrentModificationException.class, () -> run(() -> majors.update(v2)));
-    assertThat(inTransaction(majors::active)).isEmpty();
+    assertThat(inTransaction(() -> majors.active(null))).isEmpty();
     assertThat(inTransaction(() -> majors.find("INC0000009"))).isEmpty();
+  }
+
+  @Test
+  void keepsTenantsApartAndCountsPerTenant() {
+    Problem mine = full(1).toBuilder().number("ACME-PRB0000001").tenant("acme").build();
+    Problem theirs = full(2).toBuilder().number("GLOBEX-PRB0000001").tenant("globex").build();
+    Problem home = full(3);
+    KnownError acmeKe = new KnownError("ACME-KE0000001", mine.number(), "VPN drops", "r", "w",
+        "network", "vpn", "vpn-gw-1", "pat", T0, "acme");
+    KnownError globexKe = new KnownError("GLOBEX-KE0000001", theirs.number(), "VPN drops", "r",
+        "w", "network", "vpn", "vpn-gw-1", "pat", T0.plusSeconds(1), "globex");
+    run(() -> {
+      problems.insert(mine);
+      problems.insert(theirs);
+      problems.insert(home);
+      problems.insertKnownError(acmeKe);
+      problems.insertKnownError(globexKe);
+    });
+    assertThat(inTransaction(() -> problems.find(mine.number()))).contains(mine);
+    assertThat(inTransaction(() -> problems.find(mine.number())).orElseThrow().tenant())
+        .isEqualTo("acme");
+    assertThat(inTransaction(() -> problems.find(home.number())).orElseThrow().tenant())
+        .isEqualTo("default");
+    // the same query, one tenant each
+    assertThat(numbers(tenant("acme", null))).containsExactly(mine.number());
+    assertThat(numbers(tenant("globex", null))).containsExactly(theirs.number());
+    assertThat(numbers(tenant("default", null))).containsExactly(home.number());
+    assertThat(numbers(tenant(null, null))).hasSize(3);
+    assertThat(inTransaction(() -> problems.count(tenant("acme", null)))).isEqualTo(1);
+    // problems have no owner: an owner-restricted query matches none
+    assertThat(numbers(tenant("acme", "pat"))).isEmpty();
+    assertThat(inTransaction(() -> problems.count(tenant("acme", "pat")))).isZero();
+    assertThat(inTransaction(() -> problems.knownErrors(new KnownErrorCriteria(null, "vpn",
+        null, null, 10, "acme")))).containsExactly(acmeKe);
+    assertThat(inTransaction(() -> problems.knownErrors(new KnownErrorCriteria(null, "vpn",
+        null, null, 10, "globex")))).containsExactly(globexKe);
+    assertThat(inTransaction(() -> problems.knownErrors(new KnownErrorCriteria(null, "vpn",
+        null, null, 10, "default")))).isEmpty();
+    assertThat(inTransaction(() -> problems.knownErrors(new KnownErrorCriteria(null, "vpn",
+        null, null, 10, null)))).containsExactly(globexKe, acmeKe);
+    // each tenant counts on its own
+    long acme1 = inTransaction(() -> problems.nextSequence("acme"));
+    long acme2 = inTransaction(() -> problems.nextSequence("acme"));
+    long globex1 = inTransaction(() -> problems.nextSequence("globex"));
+    assertThat(acme2).isGreaterThan(acme1);
+    assertThat(globex1).isEqualTo(acme1);
+    long keAcme = inTransaction(() -> problems.nextKnownErrorSequence("acme"));
+    assertThat(inTransaction(() -> problems.nextKnownErrorSequence("globex"))).isEqualTo(keAcme);
+
+    MajorIncident acmeMajor = new MajorIncident("ACME-INC0000001", 1, "mia", "dana", T0,
+        Duration.ofMinutes(30), T0.plus(Duration.ofMinutes(30)), null, 0, 0, null, null, null,
+        List.of(), "acme");
+    MajorIncident globexMajor = new MajorIncident("GLOBEX-INC0000001", 1, "mia", "dana",
+        T0.plusSeconds(1), Duration.ofMinutes(30), T0.plus(Duration.ofMinutes(30)), null, 0, 0,
+        null, null, null, List.of(), "globex");
+    run(() -> {
+      majors.insert(acmeMajor);
+      majors.insert(globexMajor);
+    });
+    assertThat(inTransaction(() -> majors.find(acmeMajor.incidentNumber()))).contains(acmeMajor);
+    assertThat(inTransaction(() -> majors.active("acme"))).containsExactly(acmeMajor);
+    assertThat(inTransaction(() -> majors.active("globex"))).containsExactly(globexMajor);
+    assertThat(inTransaction(() -> majors.active("default"))).isEmpty();
+    assertThat(inTransaction(() -> majors.active(null))).containsExactly(globexMajor, acmeMajor);
+  }
+
+  private static ProblemCriteria tenant(String tenant, String owner) {
+    return new ProblemCriteria(Set.of(), null, null, null, null, null, null, null, 0, 10, tenant,
+        owner);
   }
 }
