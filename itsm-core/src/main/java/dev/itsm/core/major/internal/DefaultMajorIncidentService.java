@@ -410,7 +410,8 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
 
   private void record(MajorIncident m, Actor actor, String operation, Instant now,
       FieldChange change) {
-    audit.append(new AuditEntry(m.incidentNumber(), actor.id(), operation, now, List.of(change)));
+    audit.append(new AuditEntry(m.incidentNumber(), actor.id(), operation, now, List.of(change),
+        m.tenant()));
   }
 
   private void note(String number, Instant now, Actor actor, Kind kind, String text) {

@@ -170,7 +170,7 @@ public final class DefaultProblemService implements ProblemService {
     events.before(event);
     store.insert(p);
     audit.append(new AuditEntry(number, actor.id(), "problem.create", now,
-        RecordDiff.between(null, p, NOT_AUDITED)));
+        RecordDiff.between(null, p, NOT_AUDITED), p.tenant()));
     store.appendTimeline(number, new TimelineEntry(now, actor.id(), Kind.STATE_CHANGE, line));
     workflow.started(p);
     events.afterCommit(event);
@@ -381,7 +381,7 @@ public final class DefaultProblemService implements ProblemService {
       store.appendTimeline(p.number(), new TimelineEntry(now, actor.id(), Kind.WORK_NOTE,
           c.text()));
       audit.append(new AuditEntry(p.number(), actor.id(), "problem.addNote", now,
-          List.of(new FieldChange("workNote", null, c.text()))));
+          List.of(new FieldChange("workNote", null, c.text())), p.tenant()));
       events.afterCommit(event);
       return p;
     });
@@ -597,7 +597,7 @@ public final class DefaultProblemService implements ProblemService {
       events.before(event);
       store.update(after);
       audit.append(new AuditEntry(number, actor.id(), "problem." + camel(action), now,
-          RecordDiff.between(before, after, NOT_AUDITED)));
+          RecordDiff.between(before, after, NOT_AUDITED), after.tenant()));
       store.appendTimeline(number, new TimelineEntry(now, actor.id(), Kind.STATE_CHANGE,
           line.apply(after)));
       workflow.changed(action, before, after);
