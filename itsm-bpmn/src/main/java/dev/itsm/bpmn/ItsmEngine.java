@@ -737,7 +737,7 @@ public final class ItsmEngine implements AutoCloseable {
      * ({@code ACME-INC0000001}), and every call is confined to its actor's tenant. An actor of a
      * tenant not declared here is refused.
      *
-     * @param tenantIds tenant ids: a lower-case letter, then up to 29 lower-case letters, digits
+     * @param tenantIds tenant ids: a lower-case letter, then up to 11 lower-case letters, digits
      *     or {@code _}
      * @return this
      */
@@ -745,7 +745,7 @@ public final class ItsmEngine implements AutoCloseable {
       for (String t : require(tenantIds, "tenants")) {
         if (t == null || !t.matches(Actor.TENANT_PATTERN)) {
           throw new IllegalArgumentException("tenant id '" + t + "' is not valid: use a lower-case"
-              + " letter followed by up to 29 lower-case letters, digits or _ (e.g. acme)");
+              + " letter followed by up to 11 lower-case letters, digits or _ (e.g. acme)");
         }
         tenants.add(t);
       }

@@ -30,8 +30,11 @@ public record Actor(String id, Set<String> groups, String tenant) {
   /** The tenant of an engine that serves one organisation, and of actors that name none. */
   public static final String DEFAULT_TENANT = "default";
 
-  /** What a tenant id looks like: a lower-case letter, then up to 29 lower-case letters, digits or {@code _}. */
-  public static final String TENANT_PATTERN = "[a-z][a-z0-9_]{0,29}";
+  /**
+   * What a tenant id looks like: a lower-case letter, then up to 11 lower-case letters, digits or
+   * {@code _} (short, because it prefixes the tenant's record numbers).
+   */
+  public static final String TENANT_PATTERN = "[a-z][a-z0-9_]{0,11}";
 
   /** Validates and copies the arguments. */
   public Actor {
@@ -43,7 +46,7 @@ public record Actor(String id, Set<String> groups, String tenant) {
     tenant = tenant == null ? DEFAULT_TENANT : tenant;
     if (!tenant.matches(TENANT_PATTERN)) {
       throw new IllegalArgumentException("actor tenant '" + abbreviate(tenant)
-          + "' is not a tenant id: use a lower-case letter followed by up to 29 lower-case"
+          + "' is not a tenant id: use a lower-case letter followed by up to 11 lower-case"
           + " letters, digits or _ (e.g. acme)");
     }
   }

@@ -23,6 +23,9 @@ CREATE INDEX itsm_request_tenant_idx ON itsm_request (tenant_id, state);
 CREATE INDEX itsm_sla_clock_tenant_idx ON itsm_sla_clock (tenant_id);
 CREATE INDEX itsm_audit_tenant_idx ON itsm_audit (tenant_id, occurred_at);
 
+-- audit entries of other tenants' catalog items are numbered ACME-catalog:<item id>
+ALTER TABLE itsm_audit ALTER COLUMN record_number SET DATA TYPE VARCHAR(64);
+
 -- the catalog is keyed per tenant: rebuild it with tenant_id in the key
 ALTER TABLE itsm_request DROP CONSTRAINT itsm_request_item_fk;
 CREATE TABLE itsm_catalog_item_v9 (
