@@ -48,7 +48,7 @@ public interface LinkedIncidents {
     return new LinkedIncidents() {
       @Override
       public Optional<Boolean> exists(String number) {
-        return Optional.of(incidents.find(number).isPresent());
+        return Optional.of(incidents.find(Actor.system(), number).isPresent());
       }
 
       @Override

@@ -97,7 +97,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
       fail("PromoteToMajor", "cadence", "Min", "must be at least one minute, was " + c.cadence());
     }
     return tx.required(() -> {
-      Incident i = incidents.get(c.number());
+      Incident i = incidents.get(Actor.system(), c.number());
       if (i.state().isFinal() || i.state() == IncidentState.RESOLVED) {
         fail("PromoteToMajor", "number", "Open", c.number() + " is " + i.state()
             + "; only open incidents (NEW, IN_PROGRESS, ON_HOLD) can be promoted");
@@ -136,7 +136,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     validator.validate(actor, c, "PostStakeholderUpdate");
     return tx.required(() -> {
       MajorIncident before = load(c.number());
-      Incident i = incidents.get(c.number());
+      Incident i = incidents.get(Actor.system(), c.number());
       if (i.state().isFinal() || before.reviewed()) {
         fail("PostStakeholderUpdate", "number", "Open", c.number() + " is " + i.state()
             + "; updates are posted while the major incident is open or resolved");
@@ -171,7 +171,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
   public Instant updateMissed(String number) {
     return tx.required(() -> {
       MajorIncident before = load(number);
-      Incident i = incidents.get(number);
+      Incident i = incidents.get(Actor.system(), number);
       if (i.state().isFinal() || i.state() == IncidentState.RESOLVED || before.reviewed()
           || before.nextUpdateDue() == null) {
         return null;
@@ -204,8 +204,8 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     validator.validate(actor, c, "LinkChildIncident");
     return tx.required(() -> {
       MajorIncident before = load(c.parent());
-      Incident parent = incidents.get(c.parent());
-      Incident child = incidents.get(c.child());
+      Incident parent = incidents.get(Actor.system(), c.parent());
+      Incident child = incidents.get(Actor.system(), c.child());
       if (parent.state().isFinal() || parent.state() == IncidentState.RESOLVED) {
         fail("LinkChildIncident", "parent", "Open", c.parent() + " is " + parent.state());
       }
@@ -243,7 +243,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     validator.validate(actor, c, "CompletePostIncidentReview");
     return tx.required(() -> {
       MajorIncident before = load(c.number());
-      Incident i = incidents.get(c.number());
+      Incident i = incidents.get(Actor.system(), c.number());
       if (i.state() != IncidentState.RESOLVED || before.reviewed()) {
         fail("CompletePostIncidentReview", "number", "Resolved", c.number() + " is "
             + i.state() + (before.reviewed() ? " and already reviewed" : "")

@@ -380,7 +380,7 @@ public final class DefaultProblemService implements ProblemService {
         .evaluate(incident, new ProblemDetection.Lookup() {
           @Override
           public List<Incident> openedSince(String ci, String category, Instant since) {
-            var q = incidents.query().openedBetween(since, now.plusNanos(1)).page(0, 1000);
+            var q = incidents.query(Actor.system()).openedBetween(since, now.plusNanos(1)).page(0, 1000);
             return (ci != null ? q.configurationItem(ci) : q.category(category)).list();
           }
 
@@ -463,7 +463,7 @@ public final class DefaultProblemService implements ProblemService {
       throw new dev.itsm.core.ItsmConfigurationException("Incident management is not enabled:"
           + " add ItsmProcess.INCIDENT to ItsmEngine.builder().processes(...)");
     }
-    Incident i = incidents.get(incidentNumber);
+    Incident i = incidents.get(Actor.system(), incidentNumber);
     return tx.required(() -> matching(i));
   }
 
@@ -534,7 +534,7 @@ public final class DefaultProblemService implements ProblemService {
     }
     for (int i = 0; i < numbers.size(); i++) {
       String n = numbers.get(i);
-      if (n != null && !n.isBlank() && incidents.find(n.strip()).isEmpty()) {
+      if (n != null && !n.isBlank() && incidents.find(Actor.system(), n.strip()).isEmpty()) {
         problems.add(new Violation("incidents[" + i + "]", "Exists", "incident " + n
             + " does not exist"));
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.incident.Channel;
 import dev.itsm.core.incident.HoldReason;
@@ -309,10 +310,10 @@ public abstract class IncidentStoreContract {
   void sequenceIsStrictlyIncreasingWithinAndAcrossTransactions() {
     List<Long> drawn = new ArrayList<>();
     for (int k = 0; k < 5; k++) {
-      drawn.add(tx(() -> store.nextSequence()));
+      drawn.add(tx(() -> store.nextSequence(Actor.DEFAULT_TENANT)));
     }
-    drawn.addAll(tx(() -> List.of(store.nextSequence(), store.nextSequence(),
-        store.nextSequence())));
+    drawn.addAll(tx(() -> List.of(store.nextSequence(Actor.DEFAULT_TENANT), store.nextSequence(Actor.DEFAULT_TENANT),
+        store.nextSequence(Actor.DEFAULT_TENANT))));
 
     for (int k = 1; k < drawn.size(); k++) {
       assertTrue(drawn.get(k) > drawn.get(k - 1), () -> "strictly increasing: " + drawn);
@@ -330,7 +331,7 @@ public abstract class IncidentStoreContract {
       start.await(10, TimeUnit.SECONDS);
       List<Long> mine = new ArrayList<>();
       for (int i = 0; i < each; i++) {
-        mine.add(tx(() -> store.nextSequence()));
+        mine.add(tx(() -> store.nextSequence(Actor.DEFAULT_TENANT)));
       }
       return mine;
     });
@@ -350,14 +351,14 @@ public abstract class IncidentStoreContract {
 
   @Test
   void aValueDrawnInARolledBackTransactionIsNotHandedOutAgain() {
-    long before = tx(() -> store.nextSequence());
+    long before = tx(() -> store.nextSequence(Actor.DEFAULT_TENANT));
     long[] inFailed = new long[1];
 
     assertThrows(RuntimeException.class, () -> tx(() -> {
-      inFailed[0] = store.nextSequence();
+      inFailed[0] = store.nextSequence(Actor.DEFAULT_TENANT);
       throw new IllegalStateException("roll back (injected)");
     }));
-    long after = tx(() -> store.nextSequence());
+    long after = tx(() -> store.nextSequence(Actor.DEFAULT_TENANT));
 
     assertTrue(inFailed[0] > before, "increasing");
     assertTrue(after > inFailed[0], () -> "not reused: " + inFailed[0] + " then " + after);
