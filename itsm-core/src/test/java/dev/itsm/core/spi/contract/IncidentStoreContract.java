@@ -103,6 +103,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       {@code %}, {@code _} and {@code \} as ordinary characters.
  * </ul>
  *
+ * <h2>Tenants</h2>
+ *
+ * <ul>
+ *   <li>An incident's tenant survives insert, update and find.
+ *   <li>{@code nextSequence(tenant)} counts per tenant: drawing from one tenant does not advance
+ *       another's. The store must serve the tenants {@code default}, {@code acme} and
+ *       {@code globex} (the JDBC store: their sequences exist, see
+ *       {@code ItsmSchema.createTenantSequences}).
+ *   <li>{@code query} and {@code count} honour {@link IncidentCriteria#tenant()} (exact;
+ *       {@code null} is any tenant) and {@link IncidentCriteria#owner()} (the caller; {@code null}
+ *       is anyone), combined with every other criterion.
+ * </ul>
+ *
  * <p>Not demanded: rolling back with the transaction (the in-memory store cannot), an order among
  * numbers of different formats (databases collate text differently), case folding beyond ASCII.
  */
@@ -312,8 +325,8 @@ public abstract class IncidentStoreContract {
     for (int k = 0; k < 5; k++) {
       drawn.add(tx(() -> store.nextSequence(Actor.DEFAULT_TENANT)));
     }
-    drawn.addAll(tx(() -> List.of(store.nextSequence(Actor.DEFAULT_TENANT), store.nextSequence(Actor.DEFAULT_TENANT),
-        store.nextSequence(Actor.DEFAULT_TENANT))));
+    drawn.addAll(tx(() -> List.of(store.nextSequence(Actor.DEFAULT_TENANT),
+        store.nextSequence(Actor.DEFAULT_TENANT), store.nextSequence(Actor.DEFAULT_TENANT))));
 
     for (int k = 1; k < drawn.size(); k++) {
       assertTrue(drawn.get(k) > drawn.get(k - 1), () -> "strictly increasing: " + drawn);
@@ -362,6 +375,75 @@ public abstract class IncidentStoreContract {
 
     assertTrue(inFailed[0] > before, "increasing");
     assertTrue(after > inFailed[0], () -> "not reused: " + inFailed[0] + " then " + after);
+  }
+
+  // --- tenants -----------------------------------------------------------------------------------
+
+  @Test
+  void theTenantSurvivesInsertUpdateAndFind() {
+    Incident acme = IncidentFixtures.fullyPopulated("ACME-INC0000042").toBuilder()
+        .tenant("acme").build();
+    insert(acme, IncidentFixtures.minimal("INC0000042", T0));
+
+    assertEquals(Optional.of(acme), find("ACME-INC0000042"));
+    assertEquals(Actor.DEFAULT_TENANT, find("INC0000042").orElseThrow().tenant());
+
+    Incident changed = acme.toBuilder().version(acme.version() + 1).title("changed").build();
+    update(changed);
+    assertEquals(Optional.of(changed), find("ACME-INC0000042"));
+  }
+
+  @Test
+  void eachTenantCountsItsOwnSequence() {
+    long acme1 = tx(() -> store.nextSequence("acme"));
+    long globex1 = tx(() -> store.nextSequence("globex"));
+    run(() -> {
+      for (int k = 0; k < 3; k++) {
+        store.nextSequence(Actor.DEFAULT_TENANT);
+      }
+      store.nextSequence("globex");
+    });
+    long acme2 = tx(() -> store.nextSequence("acme"));
+    long globex3 = tx(() -> store.nextSequence("globex"));
+
+    assertEquals(acme1 + 1, acme2, "other tenants do not advance acme's sequence");
+    assertEquals(globex1 + 2, globex3, "other tenants do not advance globex's sequence");
+  }
+
+  @Test
+  void eachTenantSeesItsOwnIncidentsInTheSameQuery() {
+    List<Incident> all = new ArrayList<>();
+    for (String tenant : List.of(Actor.DEFAULT_TENANT, "acme", "globex")) {
+      String prefix = tenant.equals(Actor.DEFAULT_TENANT) ? "" : tenant.toUpperCase() + "-";
+      all.add(row(1, IncidentState.NEW, Priority.P3, "network-ops", null, "alice", h(0), h(72),
+          "VPN drops", null).toBuilder().number(prefix + number(1)).tenant(tenant).build());
+      all.add(row(2, IncidentState.IN_PROGRESS, Priority.P1, "network-ops", "nina", "bob", h(1),
+          h(5), "VPN down", null).toBuilder().number(prefix + number(2)).tenant(tenant).build());
+    }
+    insert(all.toArray(Incident[]::new));
+
+    for (IncidentCriteria base : List.of(c().build(), c().text("vpn").build(),
+        // several states of one group: the JDBC store's per-state branches
+        c().states(IncidentState.NEW, IncidentState.IN_PROGRESS).group("network-ops").build())) {
+      assertEquals(List.of("ACME-INC0000001", "ACME-INC0000002"), numbers(
+          base.restrictedTo("acme", null)));
+      assertEquals(List.of("GLOBEX-INC0000001", "GLOBEX-INC0000002"), numbers(
+          base.restrictedTo("globex", null)));
+      assertEquals(List.of("INC0000001", "INC0000002"), numbers(
+          base.restrictedTo(Actor.DEFAULT_TENANT, null)));
+      assertEquals(List.of("ACME-INC0000001"), numbers(base.restrictedTo("acme", "alice")));
+      assertEquals(List.of("GLOBEX-INC0000002"), numbers(base.restrictedTo("globex", "bob")));
+      assertEquals(List.of(), numbers(base.restrictedTo("acme", "carol")));
+      assertEquals(6, numbers(base.restrictedTo(null, null)).size(), "null: any tenant");
+      assertEquals(3, numbers(base.restrictedTo(null, "alice")).size(), "alice in each tenant");
+      assertEquals(2L, tx(() -> store.count(base.restrictedTo("acme", null))));
+      assertEquals(1L, tx(() -> store.count(base.restrictedTo("acme", "bob"))));
+      assertEquals(0L, tx(() -> store.count(base.restrictedTo("initech", null))));
+    }
+  }
+
+  private List<String> numbers(IncidentCriteria criteria) {
+    return tx(() -> store.query(criteria)).stream().map(Incident::number).sorted().toList();
   }
 
   // --- timeline ----------------------------------------------------------------------------------
