@@ -187,7 +187,7 @@ class ChangeProcessFlowTest {
         ChangeOutcome.SUCCESSFUL, "VLAN 40 live"));
     assertThat(c.state()).isEqualTo(ChangeState.CLOSED);
     assertThat(ended(c)).isTrue();
-    assertThat(engine.incidents().get(incident.number()).state())
+    assertThat(engine.incidents().get(Actor.system(), incident.number()).state())
         .isEqualTo(IncidentState.RESOLVED);
     assertThat(engine.changes().query().linkedIncident(incident.number()).list())
         .extracting(Change::number).containsExactly(c.number());

@@ -233,14 +233,14 @@ class HostileInputFuzzTest {
     StringBuilder b = new StringBuilder();
     for (String n : known) {
       b.append(n).append(':');
-      b.append(engine.incidents().find(n)).append(engine.changes().find(n))
+      b.append(engine.incidents().find(Actor.system(), n)).append(engine.changes().find(n))
           .append(engine.problems().find(n)).append(engine.requests().find(n))
           .append(engine.majorIncidents().find(n)).append(engine.catalog().find(n));
-      b.append(read(() -> engine.incidents().timeline(n)))
+      b.append(read(() -> engine.incidents().timeline(Actor.system(), n)))
           .append(read(() -> engine.changes().timeline(n)))
           .append(read(() -> engine.problems().timeline(n)))
           .append(read(() -> engine.requests().timeline(n)))
-          .append(read(() -> engine.incidents().auditTrail(n)))
+          .append(read(() -> engine.incidents().auditTrail(Actor.system(), n)))
           .append(read(() -> engine.changes().auditTrail(n)))
           .append(read(() -> engine.catalog().auditTrail(n)));
       AuditVerification v = engine.audit().verify(n);

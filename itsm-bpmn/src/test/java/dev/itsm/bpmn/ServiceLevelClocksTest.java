@@ -127,7 +127,7 @@ class ServiceLevelClocksTest {
     ClockStatus breached = clock(inc, TargetKind.RESPONSE);
     assertThat(breached.clock().state()).isEqualTo(SlaClockState.BREACHED);
     assertThat(breached.remaining()).isNegative();
-    assertThat(engine.incidents().get(inc.number()).milestones().responseBreachedAt()).isNotNull();
+    assertThat(engine.incidents().get(AGENT, inc.number()).milestones().responseBreachedAt()).isNotNull();
     assertThat(engine.serviceLevels().history(breached.clock().id()))
         .extracting(SlaClockEntry::kind)
         .containsExactly(SlaClockEntry.Kind.STARTED, SlaClockEntry.Kind.WARNING,
@@ -267,12 +267,12 @@ class ServiceLevelClocksTest {
             && r.recipient().equals("duty-manager")));
     advance(Duration.ofMinutes(72)); // 7 h 13 min: 90 % → raise priority
     TestEngines.await(Duration.ofSeconds(30), "raise priority",
-        () -> engine.incidents().get(inc.number()).priority() == Priority.P1);
+        () -> engine.incidents().get(AGENT, inc.number()).priority() == Priority.P1);
     assertThat(clock(inc, TargetKind.RESOLUTION).clock().targetName()).isEqualTo("P1 resolution");
     advance(Duration.ofMinutes(50)); // past 8 h → breach → reassign
     TestEngines.await(Duration.ofSeconds(30), "reassign",
-        () -> "major-incident".equals(engine.incidents().get(inc.number()).assignmentGroup()));
-    assertThat(engine.incidents().get(inc.number()).milestones().resolutionBreachedAt())
+        () -> "major-incident".equals(engine.incidents().get(AGENT, inc.number()).assignmentGroup()));
+    assertThat(engine.incidents().get(AGENT, inc.number()).milestones().resolutionBreachedAt())
         .isNotNull();
   }
 

@@ -311,7 +311,7 @@ public final class Demo {
         + "; the job executor fires the auto-close timers.");
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (System.nanoTime() < deadline && (numbers.stream().anyMatch(
-        n -> incidents.get(n).state() == IncidentState.RESOLVED) || requestNumbers.stream()
+        n -> incidents.get(DESK, n).state() == IncidentState.RESOLVED) || requestNumbers.stream()
             .anyMatch(n -> engine.requests().get(n).state() == RequestState.FULFILLED))) {
       pause();
     }
@@ -330,7 +330,7 @@ public final class Demo {
     }
     Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
     for (IncidentState s : IncidentState.values()) {
-      counts.put(s, incidents.query().state(s).count());
+      counts.put(s, incidents.query(DESK).state(s).count());
     }
     out.println();
     Map<ChangeState, Long> changeCounts = new EnumMap<>(ChangeState.class);
@@ -400,7 +400,7 @@ public final class Demo {
     changes.recordOutcome(Actor.of("omar", "operations"), new RecordOutcome(pool.number(),
         ChangeOutcome.SUCCESSFUL, "Pool at 40; batch ran clean"));
     say("   closed; its incident " + flapping.number() + " is now "
-        + incidents.get(flapping.number()).state());
+        + incidents.get(DESK, flapping.number()).state());
 
     Change core = changes.create(DESK, CreateChange.builder().type(ChangeType.NORMAL)
         .title("Replace the core router").justification("End of support")
@@ -490,7 +490,7 @@ public final class Demo {
         "Failed over to node 3; node 2 fenced"));
     say("   resolved; its children are now " + incidentNumbers
         .subList(incidentNumbers.size() - 3, incidentNumbers.size()).stream()
-        .map(n -> n + " " + incidents.get(n).state()).toList());
+        .map(n -> n + " " + incidents.get(DESK, n).state()).toList());
     try {
       incidents.close(DESK, new CloseIncident(db.number(), "All green"));
     } catch (ItsmException e) {
@@ -651,12 +651,12 @@ public final class Demo {
   }
 
   private void printTimeline(IncidentService incidents, String number) {
-    Incident i = incidents.get(number);
+    Incident i = incidents.get(DESK, number);
     out.println();
     out.printf("%s  %s  %-9s %s  [%s -> %s, reassigned %d, reopened %d]%n", i.number(),
         i.priority(), i.state(), i.title(), i.caller(), i.assignmentGroup(),
         i.reassignmentCount(), i.reopenCount());
-    incidents.timeline(number).stream().sorted(Comparator.comparing(TimelineEntry::at))
+    incidents.timeline(DESK, number).stream().sorted(Comparator.comparing(TimelineEntry::at))
         .forEach(t -> out.printf("  %s  %-10s %-12s %s%n", TIME.format(t.at()), t.actorId(),
             t.kind(), t.text()));
   }
