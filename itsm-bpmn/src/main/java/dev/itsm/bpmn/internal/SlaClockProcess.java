@@ -63,8 +63,10 @@ public final class SlaClockProcess implements SlaClockWorkflow {
     vars.put("recordNumber", clock.recordNumber());
     vars.put(VAR_NEXT, date(nextThresholdAt));
     vars.put(VAR_STOPPED, Boolean.FALSE);
-    engine.getRuntimeService().createProcessInstanceByKey(KEY).businessKey(clock.id())
-        .setVariables(vars).execute();
+    // TODO(issue 10, lead): SlaClock carries no tenant yet; every clock runs on the deployment
+    // without tenant (with tenants declared the key alone is ambiguous)
+    ProcessDriver.instanceOf(engine, KEY, dev.itsm.core.Actor.DEFAULT_TENANT)
+        .businessKey(clock.id()).setVariables(vars).execute();
   }
 
   @Override
