@@ -70,7 +70,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProblemManagementFlowTest {
 
   static final Actor DESK = Actor.of("dana", "service-desk");
-  static final Actor MIM = Actor.of("mia", "major-incident-managers");
+  static final Actor MIM = Actor.of("mia", "major-incident-managers", "incident-managers");
   static final Actor PAT = Actor.of("pat", "problem-managers");
   static final Actor MAX = Actor.of("max", "change-managers");
 
