@@ -261,8 +261,8 @@ public final class Demo {
         .category("hardware").impact(Impact.LOW).urgency(Urgency.MEDIUM).build());
     numbers.add(printer.number());
     try {
-      incidents.resolve(DESK, new ResolveIncident(printer.number(), ResolutionCode.DUPLICATE,
-          "Same as the other ticket"));
+      incidents.resolve(Actor.of("fred", "field-services"), new ResolveIncident(printer.number(),
+          ResolutionCode.DUPLICATE, "Same as the other ticket"));
     } catch (ItsmException e) {
       say("   refused [" + e.code() + "]: " + e.getMessage());
     }
@@ -283,7 +283,7 @@ public final class Demo {
         .build());
     numbers.add(laptop.number());
     incidents.acknowledge(DESK, new AcknowledgeIncident(laptop.number()));
-    incidents.resolve(DESK, new ResolveIncident(laptop.number(),
+    incidents.resolve(Actor.of("fred", "field-services"), new ResolveIncident(laptop.number(),
         ResolutionCode.SOLVED_PERMANENTLY, "Disabled the runaway indexing service"));
 
     say("6. The payroll export fails (P2) and nobody picks it up: the response clock warns at 50,"
@@ -457,7 +457,7 @@ public final class Demo {
   private String majorIncidentAndProblem(ItsmEngine engine, List<String> incidentNumbers,
       List<String> changeNumbers) {
     IncidentService incidents = engine.incidents();
-    Actor mim = Actor.of("mia", "major-incident-managers");
+    Actor mim = Actor.of("mia", "major-incident-managers", "incident-managers");
     Actor pat = Actor.of("pat", "problem-managers");
     say("8. The core database cluster fails (P1): promoted to a major incident with three child"
         + " incidents; a missed stakeholder update is escalated by the BPMN cadence timer.");
