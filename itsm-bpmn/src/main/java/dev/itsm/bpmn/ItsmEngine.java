@@ -326,7 +326,8 @@ public final class ItsmEngine implements AutoCloseable {
    * <pre>{@code
    * EngineClock.advance(Duration.ofMinutes(31));
    * engine.awaitDueJobs(Duration.ofSeconds(30));
-   * assertThat(engine.incidents().get(Actor.system(), number).milestones().responseBreachedAt()).isNotNull();
+   * assertThat(engine.incidents().get(agent, number).milestones().responseBreachedAt())
+   *     .isNotNull();
    * }</pre>
    *
    * @param timeout how long to wait at most
