@@ -326,7 +326,8 @@ public final class ItsmEngine implements AutoCloseable {
    * <pre>{@code
    * EngineClock.advance(Duration.ofMinutes(31));
    * engine.awaitDueJobs(Duration.ofSeconds(30));
-   * assertThat(engine.incidents().get(number).milestones().responseBreachedAt()).isNotNull();
+   * assertThat(engine.incidents().get(agent, number).milestones().responseBreachedAt())
+   *     .isNotNull();
    * }</pre>
    *
    * @param timeout how long to wait at most
@@ -1159,7 +1160,7 @@ public final class ItsmEngine implements AutoCloseable {
                       stages),
                   IncidentWorkflow.both(new IncidentClocks(sla),
                       IncidentWorkflow.all(followers))),
-              validator, events);
+              validator, events, guard);
           incidentCallbacks.bind(service);
           sla.bindEscalations(new IncidentEscalations(service));
           incidents = service;

@@ -166,7 +166,7 @@ class ChangeProcessFlowTest {
     assertThat(c.authority()).isEqualTo("change-manager");
     assertThat(openTasks(c)).containsExactly("Authorise change");
     assertThat(candidateGroups(task(c))).containsExactly("change-managers");
-    assertThat(engine.serviceLevels().clocks(c.number())).extracting(s -> s.clock().kind())
+    assertThat(engine.serviceLevels().clocks(TestEngines.AGENT, c.number())).extracting(s -> s.clock().kind())
         .containsExactly(TargetKind.RESPONSE);
 
     String number = c.number();
@@ -175,7 +175,7 @@ class ChangeProcessFlowTest {
     c = engine.changes().decide(MAX, DecideChange.approve(c.number(), "ok"));
     assertThat(c.state()).isEqualTo(ChangeState.AUTHORIZED);
     assertThat(openTasks(c)).containsExactly("Schedule change");
-    assertThat(engine.serviceLevels().clocks(c.number())).extracting(s -> s.clock().state())
+    assertThat(engine.serviceLevels().clocks(TestEngines.AGENT, c.number())).extracting(s -> s.clock().state())
         .containsExactly(SlaClockState.ACHIEVED);
 
     c = engine.changes().schedule(MAX, ScheduleChange.window(c.number(), inDays(2),
@@ -187,7 +187,7 @@ class ChangeProcessFlowTest {
         ChangeOutcome.SUCCESSFUL, "VLAN 40 live"));
     assertThat(c.state()).isEqualTo(ChangeState.CLOSED);
     assertThat(ended(c)).isTrue();
-    assertThat(engine.incidents().get(incident.number()).state())
+    assertThat(engine.incidents().get(Actor.system(), incident.number()).state())
         .isEqualTo(IncidentState.RESOLVED);
     assertThat(engine.changes().query(MAX).linkedIncident(incident.number()).list())
         .extracting(Change::number).containsExactly(c.number());

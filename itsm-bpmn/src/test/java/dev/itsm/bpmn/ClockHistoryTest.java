@@ -63,10 +63,10 @@ class ClockHistoryTest {
     Incident inc;
     try (ItsmEngine engine = TestEngines.builder(database).build()) {
       inc = lifecycle(engine);
-      List<ClockStatus> clocks = engine.serviceLevels().clocks(inc.number());
+      List<ClockStatus> clocks = engine.serviceLevels().clocks(TestEngines.AGENT, inc.number());
       assertThat(clocks).as("a response and a resolution clock ran").hasSize(2);
       for (ClockStatus c : clocks) {
-        assertThat(engine.serviceLevels().history(c.clock().id()))
+        assertThat(engine.serviceLevels().history(TestEngines.AGENT, c.clock().id()))
             .as("the library's own history of clock " + c.clock().id()).hasSizeGreaterThan(1);
       }
     }

@@ -73,10 +73,10 @@ class ConcurrentUpdateTest {
       assertThat(wins).hasSize(1);
       assertThat(losses).singleElement().isInstanceOf(ConcurrentModificationException.class)
           .satisfies(t -> assertThat(((ItsmException) t).isRetryable()).isTrue());
-      Incident stored = engine.incidents().get(inc.number());
+      Incident stored = engine.incidents().get(AGENT, inc.number());
       assertThat(stored.assignmentGroup()).isEqualTo(wins.get(0).assignmentGroup());
       assertThat(stored.version()).isEqualTo(inc.version() + 1);
-      assertThat(engine.incidents().auditTrail(inc.number()))
+      assertThat(engine.incidents().auditTrail(AGENT, inc.number()))
           .filteredOn(a -> a.operation().equals("incident.assign")).hasSize(1);
     }
   }

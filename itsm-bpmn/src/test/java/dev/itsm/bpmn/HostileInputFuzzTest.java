@@ -134,7 +134,7 @@ class HostileInputFuzzTest {
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6).toList());
       assertThat(unexpected).as("seed " + SEED).isEmpty();
       assertThat(refused).as("hostile calls refused").isGreaterThan(CALLS / 4);
-      AuditVerification v = engine.audit().verify(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+      AuditVerification v = engine.audit().verify(TestEngines.ADMIN, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
       assertThat(v.breaks()).isEmpty();
       assertThat(v.entriesChecked()).isPositive();
       for (VariableInstance variable : engine.processEngine().getRuntimeService()

@@ -53,21 +53,21 @@ class HostileInputTest {
               .containsExactly("description");
           assertThat(e.getMessage()).contains("description").hasSizeLessThan(500);
         });
-    assertThat(engine.incidents().query().list()).isEmpty();
+    assertThat(engine.incidents().query(Actor.system()).list()).isEmpty();
   }
 
   @Test
   void aTenMegabyteWorkNoteIsRefusedAndChangesNothing() {
     Incident inc = TestEngines.open(engine);
-    var trail = engine.incidents().auditTrail(inc.number());
+    var trail = engine.incidents().auditTrail(Actor.system(), inc.number());
 
     assertThatThrownBy(() -> engine.incidents().addWorkNote(TestEngines.AGENT,
         new AddWorkNote(inc.number(), TEN_MB, AddWorkNote.Visibility.INTERNAL)))
         .isInstanceOf(ValidationException.class).hasMessageContaining("text");
 
-    assertThat(engine.incidents().get(inc.number())).isEqualTo(inc);
-    assertThat(engine.incidents().auditTrail(inc.number())).isEqualTo(trail);
-    assertThat(engine.audit().verify(inc.number()).ok()).isTrue();
+    assertThat(engine.incidents().get(Actor.system(), inc.number())).isEqualTo(inc);
+    assertThat(engine.incidents().auditTrail(Actor.system(), inc.number())).isEqualTo(trail);
+    assertThat(engine.audit().verify(TestEngines.ADMIN, inc.number()).ok()).isTrue();
   }
 
   @Test
@@ -85,7 +85,7 @@ class HostileInputTest {
     Incident inc = engine.incidents().open(TestEngines.AGENT,
         TestEngines.vpnOutage().title(text).description(text).build());
 
-    assertThat(engine.incidents().get(inc.number()).title()).isEqualTo(text);
+    assertThat(engine.incidents().get(Actor.system(), inc.number()).title()).isEqualTo(text);
     RuntimeService runtime = engine.processEngine().getRuntimeService();
     assertThat(runtime.createVariableInstanceQuery().variableName("pwned").count()).isZero();
   }

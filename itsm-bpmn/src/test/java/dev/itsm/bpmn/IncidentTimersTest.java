@@ -59,15 +59,15 @@ class IncidentTimersTest {
 
     EngineClock.advance(Duration.ofDays(2));
     sleepAFewPolls();
-    assertThat(engine.incidents().get(inc.number()).state()).isEqualTo(IncidentState.RESOLVED);
+    assertThat(engine.incidents().get(AGENT, inc.number()).state()).isEqualTo(IncidentState.RESOLVED);
 
     EngineClock.advance(Duration.ofDays(1).plusMinutes(1));
     assertThat(engine.awaitDueJobs(Duration.ofSeconds(30))).as("due jobs ran").isTrue();
-    assertThat(engine.incidents().get(inc.number()).state()).isEqualTo(IncidentState.CLOSED);
+    assertThat(engine.incidents().get(AGENT, inc.number()).state()).isEqualTo(IncidentState.CLOSED);
 
-    Incident closed = engine.incidents().get(inc.number());
+    Incident closed = engine.incidents().get(AGENT, inc.number());
     assertThat(closed.milestones().closedAt()).isNotNull();
-    assertThat(engine.incidents().auditTrail(inc.number())).last()
+    assertThat(engine.incidents().auditTrail(AGENT, inc.number())).last()
         .satisfies(e -> {
           assertThat(e.actorId()).isEqualTo("system");
           assertThat(e.operation()).isEqualTo("incident.closeAutomatically");
@@ -88,12 +88,12 @@ class IncidentTimersTest {
 
     EngineClock.advance(Duration.ofMinutes(16));
     TestEngines.await(Duration.ofSeconds(30), "response breach",
-        () -> engine.incidents().get(p1.number()).milestones().responseBreachedAt() != null);
+        () -> engine.incidents().get(AGENT, p1.number()).milestones().responseBreachedAt() != null);
 
-    Incident after = engine.incidents().get(p1.number());
+    Incident after = engine.incidents().get(AGENT, p1.number());
     assertThat(after.state()).isEqualTo(IncidentState.NEW);
     assertThat(after.milestones().resolutionBreachedAt()).isNull();
-    assertThat(engine.incidents().timeline(p1.number()))
+    assertThat(engine.incidents().timeline(AGENT, p1.number()))
         .filteredOn(t -> t.kind() == TimelineEntry.Kind.SYSTEM)
         .singleElement().extracting(TimelineEntry::text).asString()
         .startsWith("Response target missed");
@@ -107,7 +107,7 @@ class IncidentTimersTest {
     Incident inc = TestEngines.openAndAcknowledge(engine);
     EngineClock.advance(Duration.ofHours(5));
     sleepAFewPolls();
-    assertThat(engine.incidents().get(inc.number()).milestones().responseBreachedAt()).isNull();
+    assertThat(engine.incidents().get(AGENT, inc.number()).milestones().responseBreachedAt()).isNull();
   }
 
   private static void sleepAFewPolls() {

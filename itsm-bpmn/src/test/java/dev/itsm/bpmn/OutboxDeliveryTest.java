@@ -2,6 +2,7 @@ package dev.itsm.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.IncidentEvent;
@@ -88,7 +89,7 @@ class OutboxDeliveryTest {
       assertThat(healthy.accepted).extracting(e -> e.getClass().getSimpleName())
           .containsExactly("Opened", "Acknowledged");
       assertThat(((IncidentEvent) healthy.accepted.get(1)).incident())
-          .isEqualTo(second.incidents().get(inc.number()));
+          .isEqualTo(second.incidents().get(Actor.system(), inc.number()));
       assertThat(second.pendingEvents()).isZero();
     } finally {
       EngineClock.reset();

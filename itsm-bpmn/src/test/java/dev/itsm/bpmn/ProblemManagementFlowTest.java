@@ -145,14 +145,14 @@ class ProblemManagementFlowTest {
     MajorIncident missed = engine.majorIncidents().get(MIM, parent.number());
     assertThat(missed.updatesMissed()).isEqualTo(1);
     assertThat(missed.nextUpdateDue()).isEqualTo(due.plus(Duration.ofMinutes(30)));
-    assertThat(engine.incidents().timeline(parent.number())).extracting(TimelineEntry::text)
+    assertThat(engine.incidents().timeline(Actor.system(), parent.number())).extracting(TimelineEntry::text)
         .anyMatch(t -> t.contains("was missed; escalated to incident-managers"));
 
     engine.incidents().acknowledge(MIM, new AcknowledgeIncident(parent.number()));
     engine.incidents().resolve(MIM, new ResolveIncident(parent.number(),
         ResolutionCode.SOLVED_WORKAROUND, "Running on the generator"));
     for (String c : children) {
-      assertThat(engine.incidents().get(c).state()).isEqualTo(IncidentState.RESOLVED);
+      assertThat(engine.incidents().get(Actor.system(), c).state()).isEqualTo(IncidentState.RESOLVED);
     }
     assertThat(tasks("itsm-major-incident", parent.number()))
         .containsExactly("Post-incident review");
@@ -193,7 +193,7 @@ class ProblemManagementFlowTest {
 
     engine.majorIncidents().completeReview(MIM, new CompletePostIncidentReview(parent.number(),
         "Monitor UPS battery health"));
-    assertThat(engine.incidents().get(parent.number()).state()).isEqualTo(IncidentState.CLOSED);
+    assertThat(engine.incidents().get(Actor.system(), parent.number()).state()).isEqualTo(IncidentState.CLOSED);
     assertThat(running("itsm-major-incident", parent.number())).isFalse();
     assertThat(running("itsm-incident", parent.number())).isFalse();
   }
@@ -211,7 +211,7 @@ class ProblemManagementFlowTest {
     Incident i = open(ci, Impact.LOW, Urgency.LOW);
     assertThat(engine.problems().knownErrorsFor(DESK, i.number())).extracting(KnownError::title)
         .containsExactly("VPN drops");
-    assertThat(engine.incidents().timeline(i.number())).extracting(TimelineEntry::text)
+    assertThat(engine.incidents().timeline(Actor.system(), i.number())).extracting(TimelineEntry::text)
         .anyMatch(t -> t.contains("Use the backup profile"));
 
     String flaky = "flaky-sw-" + kind;

@@ -81,7 +81,7 @@ class RequestAloneTest {
       // RoleModel.standard() grants request.close to the service desk, not to the requester
       engine.requests().close(RequestFixture.DESK, new CloseRequest(number, null));
       // the metrics have a request section, and no incident or change section
-      Metrics m = engine.metrics().compute(MetricsQuery.between(
+      Metrics m = engine.metrics().compute(TestEngines.MANAGER, MetricsQuery.between(
           EngineClock.now().minus(Duration.ofDays(1)), EngineClock.now().plusSeconds(1)));
       assertThat(m.sections()).extracting(MetricsSection::practice)
           .containsExactly("Service level management", "Service requests");
@@ -103,7 +103,7 @@ class RequestAloneTest {
               + " ItsmEngine.builder().processes(...)");
       assertThatThrownBy(engine::catalog).isInstanceOf(ItsmConfigurationException.class)
           .hasMessageContaining("ItsmProcess.REQUEST");
-      assertThat(engine.metrics().compute(MetricsQuery.between(EngineClock.now(),
+      assertThat(engine.metrics().compute(TestEngines.MANAGER, MetricsQuery.between(EngineClock.now(),
           EngineClock.now().plusSeconds(1))).requests()).as("requests not deployed").isEmpty();
     }
   }

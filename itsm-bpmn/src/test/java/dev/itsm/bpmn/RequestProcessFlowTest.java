@@ -158,7 +158,7 @@ class RequestProcessFlowTest {
     Request r = laptop();
     assertThat(openTasks(r)).containsExactly("Approve request");
     assertThat(candidates(tasks(r).get(0))).containsExactly("user:mia");
-    assertThat(engine.serviceLevels().clocks(r.number())).extracting(s -> s.clock().kind(),
+    assertThat(engine.serviceLevels().clocks(TestEngines.AGENT, r.number())).extracting(s -> s.clock().kind(),
         s -> s.clock().targetName()).containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(TargetKind.RESOLUTION,
                 "Standard laptop fulfilment"),
@@ -175,7 +175,7 @@ class RequestProcessFlowTest {
     assertThat(r.state()).isEqualTo(RequestState.FULFILLED);
     assertThat(openTasks(r)).containsExactly("Confirm receipt");
     assertThat(candidates(tasks(r).get(0))).containsExactly("user:carol");
-    assertThat(engine.serviceLevels().clocks(r.number())).extracting(s -> s.clock().state())
+    assertThat(engine.serviceLevels().clocks(TestEngines.AGENT, r.number())).extracting(s -> s.clock().state())
         .containsOnly(SlaClockState.ACHIEVED);
 
     // RoleModel.standard() grants request.close to the service desk, not to the requester
@@ -225,7 +225,7 @@ class RequestProcessFlowTest {
     Request rejected = requests().decide(MIA, DecideRequest.reject(laptop().number(), "no"));
     assertThat(rejected.state()).isEqualTo(RequestState.REJECTED);
     assertThat(ended(rejected)).isTrue();
-    assertThat(engine.serviceLevels().clocks(rejected.number())).extracting(s -> s.clock()
+    assertThat(engine.serviceLevels().clocks(TestEngines.AGENT, rejected.number())).extracting(s -> s.clock()
         .state()).containsOnly(SlaClockState.CANCELLED);
 
     Request r = requests().submit(RITA, SubmitRequest.builder().item("onboarding").build());
@@ -249,7 +249,7 @@ class RequestProcessFlowTest {
     Request fulfilled = requests().get(DESK, r.number());
     assertThat(fulfilled.state()).isEqualTo(RequestState.FULFILLED);
     assertThat(openTasks(fulfilled)).containsExactly("Confirm receipt");
-    assertThat(engine.serviceLevels().clocks(r.number()).stream().map(ClockStatus::clock)
+    assertThat(engine.serviceLevels().clocks(TestEngines.AGENT, r.number()).stream().map(ClockStatus::clock)
         .filter(c -> c.kind() == TargetKind.RESPONSE)).extracting(c -> c.state())
         .containsExactly(SlaClockState.ACHIEVED);
 

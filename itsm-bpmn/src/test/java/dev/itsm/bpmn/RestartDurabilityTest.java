@@ -60,10 +60,10 @@ class RestartDurabilityTest {
     }
 
     try (ItsmEngine second = TestEngines.builder(database).build()) {
-      Incident reloaded = second.incidents().get(inc.number());
+      Incident reloaded = second.incidents().get(AGENT, inc.number());
       assertThat(reloaded.state()).isEqualTo(IncidentState.ON_HOLD);
       assertThat(reloaded.holdReason()).isEqualTo(HoldReason.AWAITING_VENDOR);
-      assertThat(second.incidents().timeline(inc.number()))
+      assertThat(second.incidents().timeline(AGENT, inc.number()))
           .anyMatch(t -> t.text().equals("ACME case 4711"));
       assertThat(second.processEngine().getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("itsm-incident").count())
@@ -91,7 +91,7 @@ class RestartDurabilityTest {
     EngineClock.advance(Duration.ofDays(4));
     try (ItsmEngine second = TestEngines.builder(database).build()) {
       TestEngines.await(Duration.ofSeconds(30), "auto-close after restart",
-          () -> second.incidents().get(inc.number()).state() == IncidentState.CLOSED);
+          () -> second.incidents().get(AGENT, inc.number()).state() == IncidentState.CLOSED);
     }
   }
 }

@@ -89,7 +89,7 @@ class ServiceLevelClocksTest {
   }
 
   ClockStatus clock(Incident inc, TargetKind kind) {
-    return engine.serviceLevels().clocks(inc.number()).stream()
+    return engine.serviceLevels().clocks(TestEngines.AGENT, inc.number()).stream()
         .filter(s -> s.clock().kind() == kind).reduce((a, b) -> b).orElseThrow();
   }
 
@@ -127,12 +127,12 @@ class ServiceLevelClocksTest {
     ClockStatus breached = clock(inc, TargetKind.RESPONSE);
     assertThat(breached.clock().state()).isEqualTo(SlaClockState.BREACHED);
     assertThat(breached.remaining()).isNegative();
-    assertThat(engine.incidents().get(inc.number()).milestones().responseBreachedAt()).isNotNull();
-    assertThat(engine.serviceLevels().history(breached.clock().id()))
+    assertThat(engine.incidents().get(AGENT, inc.number()).milestones().responseBreachedAt()).isNotNull();
+    assertThat(engine.serviceLevels().history(TestEngines.AGENT, breached.clock().id()))
         .extracting(SlaClockEntry::kind)
         .containsExactly(SlaClockEntry.Kind.STARTED, SlaClockEntry.Kind.WARNING,
             SlaClockEntry.Kind.WARNING, SlaClockEntry.Kind.WARNING, SlaClockEntry.Kind.BREACHED);
-    assertThat(engine.serviceLevels().breached(null))
+    assertThat(engine.serviceLevels().breached(TestEngines.AGENT, null))
         .anyMatch(s -> s.clock().id().equals(breached.clock().id()));
 
     engine.incidents().acknowledge(RESOLVER, new AcknowledgeIncident(inc.number()));
@@ -166,7 +166,7 @@ class ServiceLevelClocksTest {
 
     advance(Duration.ofHours(2).plusMinutes(1)); // 4 h 1 min of 8 h: 50 %
     awaitThresholds(inc, TargetKind.RESOLUTION, 50);
-    assertThat(engine.serviceLevels().history(resumed.clock().id()))
+    assertThat(engine.serviceLevels().history(TestEngines.AGENT, resumed.clock().id()))
         .extracting(SlaClockEntry::kind)
         .containsSubsequence(SlaClockEntry.Kind.PAUSED, SlaClockEntry.Kind.RESUMED,
             SlaClockEntry.Kind.WARNING);
@@ -202,7 +202,7 @@ class ServiceLevelClocksTest {
     awaitThresholds(p3, TargetKind.RESOLUTION, 50);
     advance(Duration.ofHours(2).plusMinutes(1));
     awaitThresholds(p3, TargetKind.RESOLUTION, 50, 75, 90, 100);
-    assertThat(engine.serviceLevels().history(retargeted.clock().id()))
+    assertThat(engine.serviceLevels().history(TestEngines.AGENT, retargeted.clock().id()))
         .extracting(SlaClockEntry::kind).contains(SlaClockEntry.Kind.RETARGETED);
   }
 
@@ -235,15 +235,15 @@ class ServiceLevelClocksTest {
     assertThat(ola.clock().group()).isEqualTo("network");
     advance(Duration.ofMinutes(61));
     awaitThresholds(inc, TargetKind.OPERATIONAL, 50);
-    assertThat(engine.serviceLevels().atRisk(50, "network"))
+    assertThat(engine.serviceLevels().atRisk(TestEngines.AGENT, 50, "network"))
         .extracting(s -> s.clock().recordNumber()).contains(inc.number());
 
     engine.incidents().assign(AGENT, new dev.itsm.core.incident.AssignIncident(inc.number(),
         "database", null));
-    ClockStatus stopped = engine.serviceLevels().clocks(inc.number()).stream()
+    ClockStatus stopped = engine.serviceLevels().clocks(TestEngines.AGENT, inc.number()).stream()
         .filter(s -> s.clock().id().equals(ola.clock().id())).findFirst().orElseThrow();
     assertThat(stopped.clock().state()).isEqualTo(SlaClockState.ACHIEVED);
-    assertThat(engine.serviceLevels().atRisk(50, "network")).isEmpty();
+    assertThat(engine.serviceLevels().atRisk(TestEngines.AGENT, 50, "network")).isEmpty();
     assertThat(processesOfClock(ola.clock().id())).isZero();
   }
 
@@ -267,12 +267,12 @@ class ServiceLevelClocksTest {
             && r.recipient().equals("duty-manager")));
     advance(Duration.ofMinutes(72)); // 7 h 13 min: 90 % → raise priority
     TestEngines.await(Duration.ofSeconds(30), "raise priority",
-        () -> engine.incidents().get(inc.number()).priority() == Priority.P1);
+        () -> engine.incidents().get(AGENT, inc.number()).priority() == Priority.P1);
     assertThat(clock(inc, TargetKind.RESOLUTION).clock().targetName()).isEqualTo("P1 resolution");
     advance(Duration.ofMinutes(50)); // past 8 h → breach → reassign
     TestEngines.await(Duration.ofSeconds(30), "reassign",
-        () -> "major-incident".equals(engine.incidents().get(inc.number()).assignmentGroup()));
-    assertThat(engine.incidents().get(inc.number()).milestones().resolutionBreachedAt())
+        () -> "major-incident".equals(engine.incidents().get(AGENT, inc.number()).assignmentGroup()));
+    assertThat(engine.incidents().get(AGENT, inc.number()).milestones().resolutionBreachedAt())
         .isNotNull();
   }
 
@@ -285,7 +285,7 @@ class ServiceLevelClocksTest {
     awaitThresholds(slow, TargetKind.RESPONSE, 50, 75, 90, 100);
     engine.incidents().acknowledge(RESOLVER, new AcknowledgeIncident(slow.number()));
 
-    var p2Response = engine.serviceLevels().compliance(
+    var p2Response = engine.serviceLevels().compliance(TestEngines.AGENT, 
             quick.milestones().openedAt().minusSeconds(1), EngineClock.now().plusSeconds(1))
         .stream().filter(c -> c.kind() == TargetKind.RESPONSE && c.priority().equals("P2"))
         .findFirst().orElseThrow();

@@ -18,6 +18,10 @@ final class TestEngines {
 
   static final Actor AGENT = Actor.of("dana", "service-desk");
   static final Actor RESOLVER = Actor.of("raj", "network");
+  /** Holds metrics.read. */
+  static final Actor MANAGER = Actor.of("ines", "incident-managers");
+  /** Holds every permission, audit.verify included. */
+  static final Actor ADMIN = Actor.of("ada", "itsm-admins");
 
   private TestEngines() {}
 

@@ -81,7 +81,7 @@ class TransactionFaultInjectionTest {
   void vetoByHookChangesNothing() {
     Incident inc = TestEngines.openAndAcknowledge(engine);
     hookFault.set(new VetoException("notes-check", "describe the fix"));
-    int auditBefore = engine.incidents().auditTrail(inc.number()).size();
+    int auditBefore = engine.incidents().auditTrail(AGENT, inc.number()).size();
 
     assertThatThrownBy(() -> resolve(inc)).isInstanceOf(VetoException.class)
         .hasMessageContaining("describe the fix");
@@ -92,7 +92,7 @@ class TransactionFaultInjectionTest {
   @Test
   void storeFailureAfterTheRecordUpdateRollsBackTheUpdate() throws Exception {
     Incident inc = TestEngines.openAndAcknowledge(engine);
-    int auditBefore = engine.incidents().auditTrail(inc.number()).size();
+    int auditBefore = engine.incidents().auditTrail(AGENT, inc.number()).size();
     storeFault.set(new ItsmException("ITSM-PERSISTENCE", "disk full (injected)"));
 
     assertThatThrownBy(() -> resolve(inc)).hasMessageContaining("disk full");
@@ -111,7 +111,7 @@ class TransactionFaultInjectionTest {
   @Test
   void processFailureAfterTheRecordWriteRollsBackTheRecord() throws Exception {
     Incident inc = TestEngines.openAndAcknowledge(engine);
-    int auditBefore = engine.incidents().auditTrail(inc.number()).size();
+    int auditBefore = engine.incidents().auditTrail(AGENT, inc.number()).size();
     String pid = processInstanceId(inc);
     engine.processEngine().getRuntimeService().suspendProcessInstanceById(pid);
 
@@ -149,12 +149,12 @@ class TransactionFaultInjectionTest {
   }
 
   private void assertUnchanged(Incident before, int auditSize) {
-    Incident now = engine.incidents().get(before.number());
+    Incident now = engine.incidents().get(AGENT, before.number());
     assertThat(now.state()).isEqualTo(IncidentState.IN_PROGRESS);
     assertThat(now.version()).isEqualTo(before.version());
     assertThat(now.resolutionCode()).isNull();
-    assertThat(engine.incidents().auditTrail(before.number())).hasSize(auditSize);
-    assertThat(engine.incidents().timeline(before.number()))
+    assertThat(engine.incidents().auditTrail(AGENT, before.number())).hasSize(auditSize);
+    assertThat(engine.incidents().timeline(AGENT, before.number()))
         .noneMatch(t -> t.text().startsWith("Resolved"));
     assertThat(engine.processEngine().getTaskService().createTaskQuery()
         .processInstanceBusinessKey(before.number()).taskDefinitionKey("Task_ResolveIncident")
@@ -187,7 +187,7 @@ class TransactionFaultInjectionTest {
       this.delegate = delegate;
     }
 
-    @Override public long nextSequence() { return delegate.nextSequence(); }
+    @Override public long nextSequence(String t) { return delegate.nextSequence(t); }
     @Override public void insert(Incident incident) { delegate.insert(incident); }
     @Override public void update(Incident incident) { delegate.update(incident); }
     @Override public Optional<Incident> find(String number) { return delegate.find(number); }

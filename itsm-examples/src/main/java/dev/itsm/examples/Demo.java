@@ -262,8 +262,8 @@ public final class Demo {
         .category("hardware").impact(Impact.LOW).urgency(Urgency.MEDIUM).build());
     numbers.add(printer.number());
     try {
-      incidents.resolve(DESK, new ResolveIncident(printer.number(), ResolutionCode.DUPLICATE,
-          "Same as the other ticket"));
+      incidents.resolve(Actor.of("fred", "field-services"), new ResolveIncident(printer.number(),
+          ResolutionCode.DUPLICATE, "Same as the other ticket"));
     } catch (ItsmException e) {
       say("   refused [" + e.code() + "]: " + e.getMessage());
     }
@@ -284,7 +284,7 @@ public final class Demo {
         .build());
     numbers.add(laptop.number());
     incidents.acknowledge(DESK, new AcknowledgeIncident(laptop.number()));
-    incidents.resolve(DESK, new ResolveIncident(laptop.number(),
+    incidents.resolve(Actor.of("fred", "field-services"), new ResolveIncident(laptop.number(),
         ResolutionCode.SOLVED_PERMANENTLY, "Disabled the runaway indexing service"));
 
     say("6. The payroll export fails (P2) and nobody picks it up: the response clock warns at 50,"
@@ -312,7 +312,7 @@ public final class Demo {
         + "; the job executor fires the auto-close timers.");
     long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (System.nanoTime() < deadline && (numbers.stream().anyMatch(
-        n -> incidents.get(n).state() == IncidentState.RESOLVED) || requestNumbers.stream()
+        n -> incidents.get(DESK, n).state() == IncidentState.RESOLVED) || requestNumbers.stream()
             .anyMatch(n -> engine.requests().get(DESK, n).state() == RequestState.FULFILLED))) {
       pause();
     }
@@ -331,7 +331,7 @@ public final class Demo {
     }
     Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
     for (IncidentState s : IncidentState.values()) {
-      counts.put(s, incidents.query().state(s).count());
+      counts.put(s, incidents.query(DESK).state(s).count());
     }
     out.println();
     Map<ChangeState, Long> changeCounts = new EnumMap<>(ChangeState.class);
@@ -401,7 +401,7 @@ public final class Demo {
     changes.recordOutcome(Actor.of("omar", "operations"), new RecordOutcome(pool.number(),
         ChangeOutcome.SUCCESSFUL, "Pool at 40; batch ran clean"));
     say("   closed; its incident " + flapping.number() + " is now "
-        + incidents.get(flapping.number()).state());
+        + incidents.get(DESK, flapping.number()).state());
 
     Change core = changes.create(DESK, CreateChange.builder().type(ChangeType.NORMAL)
         .title("Replace the core router").justification("End of support")
@@ -491,7 +491,7 @@ public final class Demo {
         "Failed over to node 3; node 2 fenced"));
     say("   resolved; its children are now " + incidentNumbers
         .subList(incidentNumbers.size() - 3, incidentNumbers.size()).stream()
-        .map(n -> n + " " + incidents.get(n).state()).toList());
+        .map(n -> n + " " + incidents.get(DESK, n).state()).toList());
     try {
       incidents.close(DESK, new CloseIncident(db.number(), "All green"));
     } catch (ItsmException e) {
@@ -652,12 +652,12 @@ public final class Demo {
   }
 
   private void printTimeline(IncidentService incidents, String number) {
-    Incident i = incidents.get(number);
+    Incident i = incidents.get(DESK, number);
     out.println();
     out.printf("%s  %s  %-9s %s  [%s -> %s, reassigned %d, reopened %d]%n", i.number(),
         i.priority(), i.state(), i.title(), i.caller(), i.assignmentGroup(),
         i.reassignmentCount(), i.reopenCount());
-    incidents.timeline(number).stream().sorted(Comparator.comparing(TimelineEntry::at))
+    incidents.timeline(DESK, number).stream().sorted(Comparator.comparing(TimelineEntry::at))
         .forEach(t -> out.printf("  %s  %-10s %-12s %s%n", TIME.format(t.at()), t.actorId(),
             t.kind(), t.text()));
   }
@@ -668,11 +668,11 @@ public final class Demo {
   }
 
   private void printClocks(ServiceLevelService levels, String number) {
-    for (ClockStatus s : levels.clocks(number)) {
+    for (ClockStatus s : levels.clocks(DESK, number)) {
       SlaClock c = s.clock();
       out.printf("  SLA %-20s %-9s %s of %s (%d%%)%n", c.targetName(), c.state(),
           human(s.elapsed()), human(c.target()), s.percent());
-      String steps = levels.history(c.id()).stream()
+      String steps = levels.history(DESK, c.id()).stream()
           .map(h -> h.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
               + TIME.format(h.at()) + (h.kind() == SlaClockEntry.Kind.PAUSED
                   || h.kind() == SlaClockEntry.Kind.WARNING ? " (" + h.detail().split(" of ")[0]

@@ -47,7 +47,7 @@ public final class CamundaIncidentWorkflow implements IncidentWorkflow {
     vars.put(IncidentProcessModel.VAR_GROUP, incident.assignmentGroup());
     vars.put(IncidentProcessModel.VAR_AUTO_CLOSE_AFTER, autoCloseAfter.toString());
     vars.put(IncidentProcessModel.VAR_REOPENED, Boolean.FALSE);
-    engine.getRuntimeService().createProcessInstanceByKey(KEY)
+    ProcessDriver.instanceOf(driver.engine(), KEY, incident.tenant())
         .businessKey(incident.number())
         .setVariables(vars)
         .execute();

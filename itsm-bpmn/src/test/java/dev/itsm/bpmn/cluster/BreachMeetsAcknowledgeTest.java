@@ -84,7 +84,7 @@ class BreachMeetsAcknowledgeTest {
       } catch (ExecutionException e) {
         assertThat(e.getCause()).isInstanceOf(dev.itsm.core.ConcurrentModificationException.class)
             .satisfies(t -> assertThat(((ItsmException) t).isRetryable()).isTrue());
-        assertThat(engine.incidents().get(inc.number()).state()).isEqualTo(IncidentState.NEW);
+        assertThat(engine.incidents().get(Actor.system(), inc.number()).state()).isEqualTo(IncidentState.NEW);
         acknowledged = retried(() -> engine.incidents().acknowledge(agent,
             new AcknowledgeIncident(inc.number())));
       }
@@ -95,13 +95,13 @@ class BreachMeetsAcknowledgeTest {
           .withException().count()).isZero();
       assertThat(engine.processEngine().getRuntimeService().createIncidentQuery().count())
           .isZero();
-      ClockStatus response = engine.serviceLevels().clocks(inc.number()).stream()
+      ClockStatus response = engine.serviceLevels().clocks(dev.itsm.core.Actor.of("dana", "service-desk"), inc.number()).stream()
           .filter(s -> s.clock().kind() == TargetKind.RESPONSE).findFirst().orElseThrow();
       assertThat(response.clock().stoppedAt()).isNotNull();
-      Incident stored = engine.incidents().get(inc.number());
+      Incident stored = engine.incidents().get(Actor.system(), inc.number());
       assertThat(stored.milestones().responseBreachedAt() != null)
           .isEqualTo(response.clock().firedPercents().contains(100));
-      assertThat(engine.incidents().auditTrail(inc.number())).extracting(AuditEntry::operation)
+      assertThat(engine.incidents().auditTrail(Actor.system(), inc.number())).extracting(AuditEntry::operation)
           .containsOnlyOnce("incident.open", "incident.acknowledge")
           .filteredOn("incident.targetMissed"::equals).hasSizeLessThanOrEqualTo(1);
       assertThat(engine.processEngine().getTaskService().createTaskQuery()

@@ -545,7 +545,7 @@ final class ClusterChecks {
       if (!r.priority().equals("P2")) {
         continue;
       }
-      for (ClockStatus s : engine.serviceLevels().clocks(r.number())) {
+      for (ClockStatus s : engine.serviceLevels().clocks(dev.itsm.core.Actor.of("dana", "service-desk"), r.number())) {
         List<Integer> thresholds = new ArrayList<>(s.clock().warningPercents());
         thresholds.add(100);
         for (int p : thresholds) {

@@ -2,6 +2,7 @@ package dev.itsm.bpmn.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.itsm.core.Actor;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.itsm.bpmn.ItsmEngine;
 import dev.itsm.core.testdb.ScratchDatabase;
@@ -142,7 +143,7 @@ class NodeCrashRecoveryTest {
           .stream().map(Job::getId).collect(Collectors.toSet()));
       for (String number : resolvedAtKill) {
         ClusterChecks.Row r = after.rows().get(number);
-        List<String> ops = checker.incidents().auditTrail(number).stream()
+        List<String> ops = checker.incidents().auditTrail(Actor.system(), number).stream()
             .map(x -> x.operation()).toList();
         if (!r.state().equals("CLOSED") || !ops.contains("incident.closeAutomatically")) {
           after.problems().add(number + " was RESOLVED at the kill; after the restart it is "
@@ -203,7 +204,7 @@ class NodeCrashRecoveryTest {
         .orElseThrow();
     String field = holding.field(0).equals("RESPONSE") ? "milestones.responseBreachedAt"
         : "milestones.resolutionBreachedAt";
-    return engine.incidents().auditTrail(holding.number()).stream()
+    return engine.incidents().auditTrail(Actor.system(), holding.number()).stream()
         .filter(x -> x.operation().equals("incident.targetMissed"))
         .filter(x -> x.changes().stream().anyMatch(c -> c.field().equals(field)))
         .count();

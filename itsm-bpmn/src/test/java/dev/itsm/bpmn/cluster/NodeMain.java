@@ -217,7 +217,7 @@ public final class NodeMain {
     private final String name;
     private final Random rnd;
     private final Actor agent = Actor.of("agent", "service-desk");
-    private final Actor resolver = Actor.of("resolver", "network");
+    private final Actor resolver = Actor.of("resolver", "network", "network-2");
     private long seq;
     private int opened;
 

@@ -1,5 +1,6 @@
 package dev.itsm.core.incident;
 
+import dev.itsm.core.Actor;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,8 @@ import java.util.Objects;
  * @param reassignmentCount how often the assignment group changed after the first assignment
  * @param reopenCount how often it was reopened
  * @param milestones milestone times and service-level targets
+ * @param tenant the tenant the incident belongs to (the tenant of the actor who opened it);
+ *     {@code null} means {@link Actor#DEFAULT_TENANT}
  */
 public record Incident(
     String number,
@@ -54,9 +57,10 @@ public record Incident(
     String resolutionNotes,
     int reassignmentCount,
     int reopenCount,
-    Milestones milestones) {
+    Milestones milestones,
+    String tenant) {
 
-  /** Checks the required components. */
+  /** Checks the required components; a {@code null} tenant is the default tenant. */
   public Incident {
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(state, "state");
@@ -67,6 +71,46 @@ public record Incident(
     Objects.requireNonNull(urgency, "urgency");
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(milestones, "milestones");
+    tenant = tenant == null ? Actor.DEFAULT_TENANT : tenant;
+  }
+
+  /**
+   * An incident of the {@link Actor#DEFAULT_TENANT default tenant} (the components of the
+   * releases before tenants).
+   *
+   * @param number the number
+   * @param version the version
+   * @param state the state
+   * @param title the title
+   * @param description the description
+   * @param caller the caller
+   * @param channel the channel
+   * @param category the category
+   * @param subcategory the subcategory
+   * @param service the service
+   * @param configurationItem the configuration item
+   * @param impact the impact
+   * @param urgency the urgency
+   * @param priority the priority
+   * @param assignmentGroup the assignment group
+   * @param assignee the assignee
+   * @param holdReason the hold reason
+   * @param resolutionCode the resolution code
+   * @param resolutionNotes the resolution notes
+   * @param reassignmentCount the reassignment count
+   * @param reopenCount the reopen count
+   * @param milestones the milestones
+   */
+  public Incident(String number, long version, IncidentState state, String title,
+      String description, String caller, Channel channel, String category, String subcategory,
+      String service, String configurationItem, Impact impact, Urgency urgency, Priority priority,
+      String assignmentGroup, String assignee, HoldReason holdReason,
+      ResolutionCode resolutionCode, String resolutionNotes, int reassignmentCount,
+      int reopenCount, Milestones milestones) {
+    this(number, version, state, title, description, caller, channel, category, subcategory,
+        service, configurationItem, impact, urgency, priority, assignmentGroup, assignee,
+        holdReason, resolutionCode, resolutionNotes, reassignmentCount, reopenCount, milestones,
+        Actor.DEFAULT_TENANT);
   }
 
   /** @return a builder holding this incident's values, for making a changed copy */
@@ -103,6 +147,7 @@ public record Incident(
     private int reassignmentCount;
     private int reopenCount;
     private Milestones milestones;
+    private String tenant = Actor.DEFAULT_TENANT;
 
     private Builder() {}
 
@@ -129,6 +174,7 @@ public record Incident(
       reassignmentCount = i.reassignmentCount;
       reopenCount = i.reopenCount;
       milestones = i.milestones;
+      tenant = i.tenant;
     }
 
     /** @param v the number @return this */
@@ -175,6 +221,8 @@ public record Incident(
     public Builder reopenCount(int v) { reopenCount = v; return this; }
     /** @param v the milestones @return this */
     public Builder milestones(Milestones v) { milestones = v; return this; }
+    /** @param v the tenant @return this */
+    public Builder tenant(String v) { tenant = v; return this; }
 
     /** @return the milestones set so far */
     public Milestones milestones() {
@@ -186,7 +234,7 @@ public record Incident(
       return new Incident(number, version, state, title, description, caller, channel, category,
           subcategory, service, configurationItem, impact, urgency, priority, assignmentGroup,
           assignee, holdReason, resolutionCode, resolutionNotes, reassignmentCount, reopenCount,
-          milestones);
+          milestones, tenant);
     }
   }
 }

@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * A fluent query over incidents. Criteria combine with AND; calling a criterion twice replaces it.
- * By default the newest incidents come first, 50 per page.
+ * By default the newest incidents come first, 50 per page. A query only ever returns incidents
+ * of the acting user's tenant that the user may read (see {@link IncidentService#query}).
  *
  * <pre>{@code
- * List<Incident> queue = engine.incidents().query()
+ * List<Incident> queue = engine.incidents().query(agent)
  *     .state(IncidentState.NEW, IncidentState.IN_PROGRESS)
  *     .assignmentGroup("network")
  *     .orderBy(IncidentSort.PRIORITY, true)
@@ -53,7 +54,7 @@ public interface IncidentQuery {
    * of incidents at risk of breaching their resolution target, most urgent first:
    *
    * <pre>{@code
-   * List<Incident> atRisk = engine.incidents().query()
+   * List<Incident> atRisk = engine.incidents().query(agent)
    *     .state(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.ON_HOLD)
    *     .assignmentGroup("network")
    *     .resolutionDueBefore(Instant.now().plus(Duration.ofHours(2)))

@@ -29,6 +29,9 @@ import java.util.Set;
  * @param ascending sort direction
  * @param offset rows to skip, at least 0
  * @param limit rows to return, 1 .. 1000
+ * @param tenant the tenant; {@code null} means any (the library's own use only: the API always
+ *     restricts a query to the acting user's tenant)
+ * @param owner only incidents this user is an owner of (the caller); {@code null} means any
  */
 public record IncidentCriteria(
     Set<IncidentState> states,
@@ -45,12 +48,53 @@ public record IncidentCriteria(
     @NotNull IncidentSort sort,
     boolean ascending,
     @Min(0) int offset,
-    @Min(1) @Max(1000) int limit) {
+    @Min(1) @Max(1000) int limit,
+    String tenant,
+    String owner) {
 
   /** Copies the sets. */
   public IncidentCriteria {
     states = states == null ? Set.of() : Set.copyOf(states);
     priorities = priorities == null ? Set.of() : Set.copyOf(priorities);
+  }
+
+  /**
+   * Criteria of any tenant and owner (the criteria before tenants).
+   *
+   * @param states any of these states
+   * @param priorities any of these priorities
+   * @param assignmentGroup the assignment group
+   * @param assignee the assignee
+   * @param caller the caller
+   * @param text case-insensitive text in title or description
+   * @param openedFrom inclusive lower bound of the opening time
+   * @param openedTo exclusive upper bound of the opening time
+   * @param resolutionDueBefore exclusive upper bound of the resolution due time
+   * @param configurationItem the affected configuration item
+   * @param category the category
+   * @param sort the sort key
+   * @param ascending sort direction
+   * @param offset rows to skip, at least 0
+   * @param limit rows to return, 1 .. 1000
+   */
+  public IncidentCriteria(Set<IncidentState> states, Set<Priority> priorities,
+      String assignmentGroup, String assignee, String caller, String text, Instant openedFrom,
+      Instant openedTo, Instant resolutionDueBefore, String configurationItem, String category,
+      IncidentSort sort, boolean ascending, int offset, int limit) {
+    this(states, priorities, assignmentGroup, assignee, caller, text, openedFrom, openedTo,
+        resolutionDueBefore, configurationItem, category, sort, ascending, offset, limit, null,
+        null);
+  }
+
+  /**
+   * @param tenant the tenant, or {@code null} for any
+   * @param owner the owner, or {@code null} for any
+   * @return these criteria restricted to a tenant and an owner
+   */
+  public IncidentCriteria restrictedTo(String tenant, String owner) {
+    return new IncidentCriteria(states, priorities, assignmentGroup, assignee, caller, text,
+        openedFrom, openedTo, resolutionDueBefore, configurationItem, category, sort, ascending,
+        offset, limit, tenant, owner);
   }
 
   /**

@@ -17,15 +17,16 @@ import java.util.Optional;
 public interface IncidentStore {
 
   /**
-   * @return the next value of the incident number sequence; never returns the same value twice,
-   *     even when the transaction that drew it rolls back
+   * @param tenant the tenant whose sequence to draw from; each tenant counts on its own
+   * @return the next value of the tenant's incident number sequence; never returns the same value
+   *     twice for a tenant, even when the transaction that drew it rolls back
    */
-  long nextSequence();
+  long nextSequence(String tenant);
 
   /**
    * Stores a new incident.
    *
-   * @param incident the incident, with version 1
+   * @param incident the incident, with version 1 (and its tenant, which never changes)
    */
   void insert(Incident incident);
 

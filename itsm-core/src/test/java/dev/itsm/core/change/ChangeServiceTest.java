@@ -565,11 +565,11 @@ class ChangeServiceTest {
           onHold.number(), resolved.number());
       assertThat(c.state()).isEqualTo(ChangeState.CLOSED);
       for (Incident i : List.of(inProgress, fresh, onHold)) {
-        Incident after = incidents.service.get(i.number());
+        Incident after = incidents.service.get(Actor.system(), i.number());
         assertThat(after.state()).as(i.number()).isEqualTo(IncidentState.RESOLVED);
         assertThat(after.resolutionNotes()).contains(c.number());
       }
-      assertThat(incidents.service.get(resolved.number()).resolutionNotes())
+      assertThat(incidents.service.get(Actor.system(), resolved.number()).resolutionNotes())
           .doesNotContain(c.number());
     }
 
@@ -577,7 +577,7 @@ class ChangeServiceTest {
     void thePolicyCanBeSwitchedOff() {
       Incident inProgress = incidents.inProgress();
       closedSuccessfully(fixture(false), inProgress.number());
-      assertThat(incidents.service.get(inProgress.number()).state())
+      assertThat(incidents.service.get(Actor.system(), inProgress.number()).state())
           .isEqualTo(IncidentState.IN_PROGRESS);
     }
 

@@ -125,4 +125,39 @@ class EventCodecTest {
     assertThatThrownBy(() -> codec.decode(Incident.class.getName(), "{}"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an ITSM event");
   }
+
+  @Test
+  void theActorsTenantAndTheRecordsTenantSurviveTheRoundTrip() {
+    Actor acmeAgent = Actor.of("dana", "service-desk").inTenant("acme");
+    Incident acme = IncidentFixtures.fullyPopulated("ACME-INC0000042").toBuilder()
+        .tenant("acme").build();
+    IncidentEvent event = new IncidentEvent.Assigned(acme, acme, acmeAgent, T0);
+
+    String json = codec.encode(event);
+    IncidentEvent read = (IncidentEvent) codec.decode(event.getClass().getName(), json);
+
+    assertThat(json).contains("\"tenant\":\"acme\"");
+    assertThat(read).isEqualTo(event);
+    assertThat(read.actor().tenant()).isEqualTo("acme");
+    assertThat(read.actor().groups()).containsExactly("service-desk");
+    assertThat(read.incident().tenant()).isEqualTo("acme");
+  }
+
+  @Test
+  void anEventWrittenBeforeTenantsIsReadAsOneOfTheDefaultTenant() {
+    Actor acmeAgent = Actor.of("dana", "service-desk").inTenant("acme");
+    IncidentEvent event = new IncidentEvent.Opened(IncidentFixtures.fullyPopulated("INC0000042")
+        .toBuilder().tenant("acme").build(), null, acmeAgent, T0);
+    // what the outbox holds from before tenants: no tenant on the actor nor on the record
+    String old = codec.encode(event).replace(",\"tenant\":\"acme\"", "")
+        .replace("\"tenant\":\"acme\",", "");
+    assertThat(old).doesNotContain("tenant");
+
+    IncidentEvent read = (IncidentEvent) codec.decode(event.getClass().getName(), old);
+
+    assertThat(read.actor()).isEqualTo(Actor.of("dana", "service-desk"));
+    assertThat(read.actor().tenant()).isEqualTo(Actor.DEFAULT_TENANT);
+    assertThat(read.incident().tenant()).isEqualTo(Actor.DEFAULT_TENANT);
+    assertThat(read.incident().number()).isEqualTo("INC0000042");
+  }
 }

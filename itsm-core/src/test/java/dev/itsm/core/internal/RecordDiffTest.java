@@ -100,6 +100,6 @@ class RecordDiffTest {
     });
     assertThat(changes).extracting(FieldChange::field).containsExactly(
         "number", "state", "title", "caller", "channel", "impact", "urgency", "priority",
-        "reassignmentCount", "reopenCount", "milestones.openedAt");
+        "reassignmentCount", "reopenCount", "milestones.openedAt", "tenant");
   }
 }

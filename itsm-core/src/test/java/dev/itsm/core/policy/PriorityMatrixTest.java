@@ -3,6 +3,7 @@ package dev.itsm.core.policy;
 import static dev.itsm.core.incident.IncidentFixtures.openCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.incident.Impact;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.Priority;
@@ -56,7 +57,7 @@ class PriorityMatrixTest {
 
     assertThat(asked).containsExactly("LOW/HIGH");
     assertThat(i.priority()).isEqualTo(Priority.P4);
-    assertThat(f.service.get(i.number()).priority()).isEqualTo(Priority.P4);
+    assertThat(f.service.get(Actor.system(), i.number()).priority()).isEqualTo(Priority.P4);
     // the P4 targets of ServiceLevels.defaults() (24x7): 8 h response, 5 days resolution
     assertThat(i.milestones().responseDue())
         .isEqualTo(i.milestones().openedAt().plus(Duration.ofHours(8)));

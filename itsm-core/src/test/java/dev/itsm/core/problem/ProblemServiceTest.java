@@ -165,7 +165,7 @@ class ProblemServiceTest {
     p = problems.resolve(PAT, new ResolveProblem(p.number(), "Certificate renewed"));
     assertThat(p.state()).isEqualTo(ProblemState.RESOLVED);
     for (Incident i : List.of(a, b)) {
-      Incident after = incidents.service.get(i.number());
+      Incident after = incidents.service.get(Actor.system(), i.number());
       assertThat(after.state()).isEqualTo(IncidentState.RESOLVED);
       assertThat(after.resolutionNotes()).contains(p.number());
     }
@@ -183,8 +183,8 @@ class ProblemServiceTest {
     Incident a = open("vpn-gw-1", "network", Impact.MEDIUM, Urgency.MEDIUM);
     Problem p = inFix(a.number());
     problems.resolve(PAT, new ResolveProblem(p.number(), "Certificate renewed"));
-    assertThat(incidents.service.get(a.number()).state()).isEqualTo(IncidentState.NEW);
-    assertThat(incidents.service.timeline(a.number())).extracting(TimelineEntry::text)
+    assertThat(incidents.service.get(Actor.system(), a.number()).state()).isEqualTo(IncidentState.NEW);
+    assertThat(incidents.service.timeline(Actor.system(), a.number())).extracting(TimelineEntry::text)
         .anyMatch(t -> t.contains("Problem " + p.number() + " is resolved"));
   }
 
@@ -217,7 +217,7 @@ class ProblemServiceTest {
     Incident fresh = open("vpn-gw-1", "network", Impact.LOW, Urgency.LOW);
     assertThat(problems.knownErrorsFor(PAT, fresh.number())).extracting(KnownError::id)
         .containsExactly("KE0000001");
-    assertThat(incidents.service.timeline(fresh.number())).extracting(TimelineEntry::text)
+    assertThat(incidents.service.timeline(Actor.system(), fresh.number())).extracting(TimelineEntry::text)
         .anyMatch(t -> t.startsWith("Known error KE0000001") && t.contains("backup profile"));
     List<ItsmEvent> matches = published.stream().filter(e -> e instanceof KnownErrorMatch)
         .toList();
@@ -333,7 +333,7 @@ class ProblemServiceTest {
     incidents.service.resolve(MIM, new ResolveIncident(parent.number(),
         ResolutionCode.SOLVED_PERMANENTLY, "UPS replaced"));
     for (Incident c : children) {
-      Incident after = incidents.service.get(c.number());
+      Incident after = incidents.service.get(Actor.system(), c.number());
       assertThat(after.state()).isEqualTo(IncidentState.RESOLVED);
       assertThat(after.resolutionNotes()).isEqualTo("Resolved with major incident "
           + parent.number() + ": UPS replaced");
@@ -344,11 +344,12 @@ class ProblemServiceTest {
     ItsmException refused = assertThrows(ItsmException.class, () -> incidents.service.close(DESK,
         new CloseIncident(parent.number(), "done")));
     assertThat(refused.code()).isEqualTo("ITSM-REVIEW-REQUIRED");
-    assertThat(incidents.service.get(parent.number()).state()).isEqualTo(IncidentState.RESOLVED);
+    assertThat(incidents.service.get(Actor.system(), parent.number()).state()).isEqualTo(IncidentState.RESOLVED);
     m = majors.completeReview(MIM, new CompletePostIncidentReview(parent.number(),
         "Add UPS monitoring"));
     assertThat(m.reviewed()).isTrue();
-    assertThat(incidents.service.get(parent.number()).state()).isEqualTo(IncidentState.CLOSED);
+    assertThat(incidents.service.get(Actor.system(), parent.number()).state())
+        .isEqualTo(IncidentState.CLOSED);
     assertThat(majors.active(MIM)).isEmpty();
   }
 

@@ -35,6 +35,7 @@ import dev.itsm.core.incident.internal.DefaultIncidentService;
 import dev.itsm.core.incident.internal.IncidentClocks;
 import dev.itsm.core.incident.internal.IncidentEscalations;
 import dev.itsm.core.internal.CommandValidator;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.Transactions;
 import dev.itsm.core.policy.AssignmentRule;
@@ -83,7 +84,7 @@ class IncidentClocksTest {
           PriorityMatrix.itil(), AssignmentRule.byCategory(ROUTING), FALLBACK_GROUP,
           NumberingPolicy.standard(), IncidentClocks.dueDates(sla)),
           new InMemoryIncidentStore(), new InMemoryAuditStore(), tx, new IncidentClocks(sla),
-          VALIDATOR, events);
+          VALIDATOR, events, AccessGuard.PERMIT_ALL);
       escalations = new IncidentEscalations(incidents);
       sla.bindEscalations(escalations);
     }
@@ -99,7 +100,7 @@ class IncidentClocksTest {
     }
 
     Incident get(Incident i) {
-      return incidents.get(i.number());
+      return incidents.get(AGENT, i.number());
     }
 
     Incident acknowledged() {
@@ -391,7 +392,7 @@ class IncidentClocksTest {
     assertThat(after.milestones().responseBreachedAt()).isEqualTo(at);
     assertThat(after.milestones().resolutionBreachedAt()).isNull();
     assertThat(after.version()).isEqualTo(i.version() + 1);
-    assertThat(w.incidents.timeline(i.number())).last()
+    assertThat(w.incidents.timeline(AGENT, i.number())).last()
         .extracting(TimelineEntry::kind, TimelineEntry::actorId, TimelineEntry::text)
         .containsExactly(TimelineEntry.Kind.SYSTEM, Actor.SYSTEM_ID,
             "Response target missed (due " + T0.plus(Duration.ofMinutes(30)) + ")");
@@ -431,9 +432,9 @@ class IncidentClocksTest {
     Incident raised = w.get(i);
     assertThat(raised).extracting(Incident::impact, Incident::urgency, Incident::priority)
         .containsExactly(Impact.MEDIUM, Urgency.HIGH, Priority.P2);
-    assertThat(w.incidents.auditTrail(i.number())).last()
+    assertThat(w.incidents.auditTrail(AGENT, i.number())).last()
         .satisfies(e -> assertThat(e.actorId()).isEqualTo(Actor.SYSTEM_ID));
-    assertThat(w.incidents.timeline(i.number())).last().extracting(TimelineEntry::text)
+    assertThat(w.incidents.timeline(AGENT, i.number())).last().extracting(TimelineEntry::text)
         .asString().endsWith("escalated by the service-level clock");
     // re-targeted to P2 (8 h) with 36 h elapsed: the next thresholds are due at once
     assertThat(w.clock(i, TargetKind.RESOLUTION).clock().targetName()).isEqualTo("P2 resolution");

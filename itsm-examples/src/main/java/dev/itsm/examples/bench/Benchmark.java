@@ -405,7 +405,7 @@ public final class Benchmark {
   /** Both sides really did the work: the last incidents are closed and no process waits. */
   private void check(ItsmEngine engine, RawIncidentIntegration hand, String itsmNumber,
       String rawNumber) {
-    IncidentState state = engine.incidents().get(itsmNumber).state();
+    IncidentState state = engine.incidents().get(DESK, itsmNumber).state();
     long itsmActive = engine.processEngine().getRuntimeService().createProcessInstanceQuery()
         .active().count();
     long rawActive = hand.engine().getRuntimeService().createProcessInstanceQuery().count();
@@ -471,17 +471,17 @@ public final class Benchmark {
           IncidentState.ON_HOLD};
       List<QueueQuery> queries = List.of(
           new QueueQuery("open incidents of a group by priority (first 50)",
-              k -> incidents.query().state(open).assignmentGroup(GROUPS.get(k % GROUPS.size()))
+              k -> incidents.query(DESK).state(open).assignmentGroup(GROUPS.get(k % GROUPS.size()))
                   .orderBy(IncidentSort.PRIORITY, true).page(0, 50)),
           new QueueQuery("at risk of breach in a group: resolution due < now+2h (first 50)",
-              k -> incidents.query().state(open).assignmentGroup(GROUPS.get(k % GROUPS.size()))
+              k -> incidents.query(DESK).state(open).assignmentGroup(GROUPS.get(k % GROUPS.size()))
                   .resolutionDueBefore(Instant.now().plus(AT_RISK_HORIZON))
                   .orderBy(IncidentSort.RESOLUTION_DUE, true).page(0, 50)),
           new QueueQuery("a caller's incidents, newest first (first 50)",
-              k -> incidents.query().caller(BulkLoader.caller((k * 7919) % callers))
+              k -> incidents.query(DESK).caller(BulkLoader.caller((k * 7919) % callers))
                   .orderBy(IncidentSort.OPENED_AT, false).page(0, 50)),
           new QueueQuery("text search, newest first (first 20)",
-              k -> incidents.query().text(BulkLoader.COMMON_WORDS.get(
+              k -> incidents.query(DESK).text(BulkLoader.COMMON_WORDS.get(
                   k % BulkLoader.COMMON_WORDS.size()))
                   .orderBy(IncidentSort.OPENED_AT, false).page(0, 20)));
       out.printf("%-66s %7s %7s %7s %7s %9s%n", "query (through engine.incidents().query())",
@@ -512,7 +512,7 @@ public final class Benchmark {
       // not one of the tracked queue queries: a substring that occurs in almost no incident
       // makes the search read every row; no portable index helps a LIKE '%...%'
       QueueQuery rare = new QueueQuery("text search for a rare host name (reads every row)",
-          k -> incidents.query().text(String.format("srv-%s-%04d",
+          k -> incidents.query(DESK).text(String.format("srv-%s-%04d",
                   BulkLoader.GROUPS.get(k % BulkLoader.GROUPS.size()).substring(0, 3),
                   (k * 37) % 5000))
               .orderBy(IncidentSort.OPENED_AT, false).page(0, 20));

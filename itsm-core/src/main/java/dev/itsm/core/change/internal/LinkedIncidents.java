@@ -50,9 +50,8 @@ public interface LinkedIncidents {
     return new LinkedIncidents() {
       @Override
       public Optional<Boolean> exists(String tenant, String number) {
-        // numbers are unique across tenants (other tenants' carry their prefix); once incidents
-        // carry their tenant, this also compares it
-        return Optional.of(incidents.find(number).isPresent());
+        return Optional.of(incidents.find(Actor.system(tenant), number)
+            .filter(i -> i.tenant().equals(tenant)).isPresent());
       }
 
       @Override

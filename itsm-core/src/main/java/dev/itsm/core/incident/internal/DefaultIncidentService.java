@@ -4,6 +4,10 @@ import dev.itsm.core.internal.Arguments;
 import dev.itsm.core.Actor;
 import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.RecordNotFoundException;
+import dev.itsm.core.access.AccessTarget;
+import dev.itsm.core.access.Permission;
+import dev.itsm.core.access.ReadScope;
+import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.audit.AuditEntry;
 import dev.itsm.core.audit.FieldChange;
 import dev.itsm.core.incident.AcknowledgeIncident;
@@ -29,6 +33,7 @@ import dev.itsm.core.incident.ResumeIncident;
 import dev.itsm.core.incident.ServiceTarget;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.RecordDiff;
@@ -57,7 +62,8 @@ public final class DefaultIncidentService implements IncidentService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultIncidentService.class);
   private static final String PREFIX = "INC";
-  private static final Set<String> NOT_AUDITED = Set.of("version");
+  // the tenant never changes; the audit entry itself belongs to the tenant
+  private static final Set<String> NOT_AUDITED = Set.of("version", "tenant");
 
   private final Settings settings;
   private final IncidentStore store;
@@ -66,6 +72,7 @@ public final class DefaultIncidentService implements IncidentService {
   private final IncidentWorkflow workflow;
   private final CommandValidator validator;
   private final Events events;
+  private final AccessGuard guard;
 
   /**
    * The policies and collaborators of the service.
@@ -88,9 +95,11 @@ public final class DefaultIncidentService implements IncidentService {
    * @param workflow the process side
    * @param validator the command validator
    * @param events delivers events to the host's hooks and listeners
+   * @param guard checks every call against the access policy and the actor's tenant
    */
   public DefaultIncidentService(Settings settings, IncidentStore store, AuditStore audit,
-      Transactions tx, IncidentWorkflow workflow, CommandValidator validator, Events events) {
+      Transactions tx, IncidentWorkflow workflow, CommandValidator validator, Events events,
+      AccessGuard guard) {
     this.settings = settings;
     this.store = store;
     this.audit = audit;
@@ -98,6 +107,7 @@ public final class DefaultIncidentService implements IncidentService {
     this.workflow = workflow;
     this.validator = validator;
     this.events = events;
+    this.guard = guard;
   }
 
   @Override
@@ -109,7 +119,11 @@ public final class DefaultIncidentService implements IncidentService {
       String group = Optional.ofNullable(blankToNull(c.assignmentGroup()))
           .or(() -> settings.assignmentRule().groupFor(c.category(), c.subcategory()))
           .orElse(settings.fallbackGroup());
-      String number = settings.numbering().format(PREFIX, store.nextSequence());
+      String tenant = actor.tenant();
+      guard.check(actor, Permission.INCIDENT_OPEN, new AccessTarget(RecordKind.INCIDENT, null,
+          tenant, setOf(c.caller()), setOf(group), setOf(blankToNull(c.assignee())), c));
+      String number = AccessGuard.number(tenant,
+          settings.numbering().format(PREFIX, store.nextSequence(tenant)));
       Incident incident = Incident.builder()
           .number(number).version(1).state(IncidentState.NEW)
           .title(c.title().strip()).description(c.description()).caller(c.caller())
@@ -118,6 +132,7 @@ public final class DefaultIncidentService implements IncidentService {
           .impact(c.impact()).urgency(c.urgency()).priority(priority)
           .assignmentGroup(group).assignee(blankToNull(c.assignee()))
           .milestones(Milestones.opened(now, null, null))
+          .tenant(tenant)
           .build();
       incident = incident.toBuilder().milestones(Milestones.opened(now,
           settings.dueDates().due(TargetKind.RESPONSE, incident, now),
@@ -140,7 +155,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident assign(Actor actor, AssignIncident c) {
     validator.validate(actor, c, "AssignIncident");
-    return change(actor, c.number(), IncidentAction.ASSIGN, "incident.assign", (b, before, now) -> {
+    return change(actor, c.number(), Permission.INCIDENT_ASSIGN,
+        IncidentAction.ASSIGN, "incident.assign", (b, before, now) -> {
       boolean regroup = before.assignmentGroup() != null
           && !before.assignmentGroup().equals(c.assignmentGroup());
       return b.assignmentGroup(c.assignmentGroup()).assignee(blankToNull(c.assignee()))
@@ -153,7 +169,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident reprioritize(Actor actor, ChangeIncidentPriority c) {
     validator.validate(actor, c, "ChangeIncidentPriority");
-    return change(actor, c.number(), IncidentAction.REPRIORITIZE, "incident.reprioritize",
+    return change(actor, c.number(), Permission.INCIDENT_REPRIORITIZE,
+        IncidentAction.REPRIORITIZE, "incident.reprioritize",
         (b, before, now) -> b.impact(c.impact()).urgency(c.urgency())
             .priority(settings.priorityMatrix().priorityOf(c.impact(), c.urgency())),
         (after, before, now) -> new IncidentEvent.Reprioritized(after, before, actor, now),
@@ -164,7 +181,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident acknowledge(Actor actor, AcknowledgeIncident c) {
     validator.validate(actor, c, "AcknowledgeIncident");
-    return change(actor, c.number(), IncidentAction.ACKNOWLEDGE, "incident.acknowledge",
+    return change(actor, c.number(), Permission.INCIDENT_WORK,
+        IncidentAction.ACKNOWLEDGE, "incident.acknowledge",
         (b, before, now) -> b.milestones(before.milestones().acknowledgedAt() == null
             ? before.milestones().withAcknowledgedAt(now) : before.milestones()),
         (after, before, now) -> new IncidentEvent.Acknowledged(after, before, actor, now),
@@ -174,7 +192,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident putOnHold(Actor actor, PutIncidentOnHold c) {
     validator.validate(actor, c, "PutIncidentOnHold");
-    return change(actor, c.number(), IncidentAction.PUT_ON_HOLD, "incident.putOnHold",
+    return change(actor, c.number(), Permission.INCIDENT_WORK,
+        IncidentAction.PUT_ON_HOLD, "incident.putOnHold",
         (b, before, now) -> b.holdReason(c.reason())
             .milestones(before.milestones().withOnHoldSince(now)),
         (after, before, now) -> new IncidentEvent.PutOnHold(after, before, actor, now),
@@ -184,7 +203,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident resume(Actor actor, ResumeIncident c) {
     validator.validate(actor, c, "ResumeIncident");
-    return change(actor, c.number(), IncidentAction.RESUME, "incident.resume",
+    return change(actor, c.number(), Permission.INCIDENT_WORK,
+        IncidentAction.RESUME, "incident.resume",
         (b, before, now) -> b.holdReason(null).milestones(before.milestones().withOnHoldSince(null)),
         (after, before, now) -> new IncidentEvent.Resumed(after, before, actor, now),
         after -> entry(Kind.STATE_CHANGE, "Resumed" + suffix(c.note())));
@@ -193,7 +213,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident resolve(Actor actor, ResolveIncident c) {
     validator.validate(actor, c, "ResolveIncident");
-    return change(actor, c.number(), IncidentAction.RESOLVE, "incident.resolve",
+    return change(actor, c.number(), Permission.INCIDENT_RESOLVE,
+        IncidentAction.RESOLVE, "incident.resolve",
         (b, before, now) -> b.resolutionCode(c.code()).resolutionNotes(c.notes())
             .milestones(before.milestones().withResolvedAt(now)),
         (after, before, now) -> new IncidentEvent.Resolved(after, before, actor, now),
@@ -203,7 +224,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident reopen(Actor actor, ReopenIncident c) {
     validator.validate(actor, c, "ReopenIncident");
-    return change(actor, c.number(), IncidentAction.REOPEN, "incident.reopen",
+    return change(actor, c.number(), Permission.INCIDENT_REOPEN,
+        IncidentAction.REOPEN, "incident.reopen",
         (b, before, now) -> b.resolutionCode(null).resolutionNotes(null)
             .reopenCount(before.reopenCount() + 1)
             .milestones(before.milestones().withResolvedAt(null)),
@@ -214,7 +236,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident close(Actor actor, CloseIncident c) {
     validator.validate(actor, c, "CloseIncident");
-    return change(actor, c.number(), IncidentAction.CLOSE, "incident.close",
+    return change(actor, c.number(), Permission.INCIDENT_CLOSE,
+        IncidentAction.CLOSE, "incident.close",
         (b, before, now) -> b.milestones(before.milestones().withClosedAt(now)),
         (after, before, now) -> new IncidentEvent.Closed(after, before, actor, now, false),
         after -> entry(Kind.STATE_CHANGE, "Closed" + suffix(c.note())));
@@ -223,7 +246,8 @@ public final class DefaultIncidentService implements IncidentService {
   @Override
   public Incident cancel(Actor actor, CancelIncident c) {
     validator.validate(actor, c, "CancelIncident");
-    return change(actor, c.number(), IncidentAction.CANCEL, "incident.cancel",
+    return change(actor, c.number(), Permission.INCIDENT_CANCEL,
+        IncidentAction.CANCEL, "incident.cancel",
         (b, before, now) -> b.holdReason(null)
             .milestones(before.milestones().withOnHoldSince(null).withCancelledAt(now)),
         (after, before, now) -> new IncidentEvent.Cancelled(after, before, actor, now),
@@ -236,6 +260,7 @@ public final class DefaultIncidentService implements IncidentService {
     Kind kind = c.visibility() == AddWorkNote.Visibility.CUSTOMER ? Kind.COMMENT : Kind.WORK_NOTE;
     return tx.required(() -> {
       Incident current = load(c.number());
+      guard.check(actor, Permission.INCIDENT_NOTE, target(current));
       IncidentLifecycle.next(current.number(), current.state(), IncidentAction.ADD_WORK_NOTE);
       Instant now = settings.clock().instant();
       TimelineEntry note = new TimelineEntry(now, actor.id(), kind, c.text());
@@ -243,7 +268,8 @@ public final class DefaultIncidentService implements IncidentService {
       fireBefore(event);
       store.appendTimeline(current.number(), note);
       audit.append(new AuditEntry(current.number(), actor.id(), "incident.addWorkNote", now,
-          List.of(new FieldChange(kind == Kind.COMMENT ? "comment" : "workNote", null, c.text()))));
+          List.of(new FieldChange(kind == Kind.COMMENT ? "comment" : "workNote", null, c.text())),
+          current.tenant()));
       publish(event);
       return current;
     });
@@ -263,7 +289,7 @@ public final class DefaultIncidentService implements IncidentService {
         LOG.warn("auto-close of {} skipped: it is {}, not RESOLVED", number, before.state());
         return false;
       }
-      Actor system = Actor.system();
+      Actor system = Actor.system(before.tenant());
       Instant now = settings.clock().instant();
       Incident after = before.toBuilder().version(before.version() + 1).state(IncidentState.CLOSED)
           .milestones(before.milestones().withClosedAt(now)).build();
@@ -291,7 +317,7 @@ public final class DefaultIncidentService implements IncidentService {
       if (met || m.breachedAt(target) != null || before.state().isFinal()) {
         return false;
       }
-      Actor system = Actor.system();
+      Actor system = Actor.system(before.tenant());
       Instant now = settings.clock().instant();
       Incident after = before.toBuilder().version(before.version() + 1)
           .milestones(m.withBreach(target, now)).build();
@@ -305,46 +331,87 @@ public final class DefaultIncidentService implements IncidentService {
   }
 
   @Override
-  public Incident get(String number) {
+  public Incident get(Actor actor, String number) {
+    guard.requireTenant(actor);
     Arguments.key(number, "number");
-    return find(number).orElseThrow(() -> new RecordNotFoundException(number));
+    return tx.required(() -> read(actor, number));
   }
 
   @Override
-  public Optional<Incident> find(String number) {
+  public Optional<Incident> find(Actor actor, String number) {
+    guard.requireTenant(actor);
     if (!Arguments.isKey(number)) {
       return Optional.empty();
     }
-    return tx.required(() -> store.find(number));
-  }
-
-  @Override
-  public IncidentQuery query() {
-    return new DefaultIncidentQuery(criteria -> {
-      validator.validate(criteria, "IncidentQuery");
-      return tx.required(() -> store.query(criteria));
-    }, criteria -> {
-      validator.validate(criteria, "IncidentQuery");
-      return tx.required(() -> store.count(criteria));
+    return tx.required(() -> {
+      Optional<Incident> found = store.find(number);
+      if (found.isEmpty() || !visibleTo(actor, found.get())) {
+        return Optional.<Incident>empty();
+      }
+      guard.check(actor, Permission.INCIDENT_READ, target(found.get()));
+      return found;
     });
   }
 
   @Override
-  public List<TimelineEntry> timeline(String number) {
+  public IncidentQuery query(Actor actor) {
+    ReadScope scope = guard.scope(actor, Permission.INCIDENT_READ, RecordKind.INCIDENT);
+    String tenant = actor.tenant();
+    String owner = scope == ReadScope.OWN ? actor.id() : null;
+    return new DefaultIncidentQuery(criteria -> {
+      validator.validate(criteria, "IncidentQuery");
+      return tx.required(() -> store.query(criteria.restrictedTo(tenant, owner)));
+    }, criteria -> {
+      validator.validate(criteria, "IncidentQuery");
+      return tx.required(() -> store.count(criteria.restrictedTo(tenant, owner)));
+    });
+  }
+
+  @Override
+  public List<TimelineEntry> timeline(Actor actor, String number) {
+    guard.requireTenant(actor);
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      read(actor, number);
       return store.timeline(number);
     });
   }
 
   @Override
-  public List<AuditEntry> auditTrail(String number) {
+  public List<AuditEntry> auditTrail(Actor actor, String number) {
+    guard.requireTenant(actor);
     Arguments.key(number, "number");
     return tx.required(() -> {
-      load(number);
+      read(actor, number);
       return audit.forRecord(number);
     });
+  }
+
+  /**
+   * The facts of an incident the access policy decides on: its caller owns it, its assignment
+   * group and assignee work it.
+   *
+   * @param i an incident
+   * @return its access target
+   */
+  static AccessTarget target(Incident i) {
+    return new AccessTarget(RecordKind.INCIDENT, i.number(), i.tenant(), setOf(i.caller()),
+        setOf(i.assignmentGroup()), setOf(i.assignee()), i);
+  }
+
+  /** Loads an incident and checks that the actor may read it. */
+  private Incident read(Actor actor, String number) {
+    Incident incident = load(number);
+    guard.check(actor, Permission.INCIDENT_READ, target(incident));
+    return incident;
+  }
+
+  private static boolean visibleTo(Actor actor, Incident incident) {
+    return actor.isSystem() || actor.tenant().equals(incident.tenant());
+  }
+
+  private static Set<String> setOf(String value) {
+    return value == null ? Set.of() : Set.of(value);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -368,10 +435,12 @@ public final class DefaultIncidentService implements IncidentService {
     return new Entry(kind, text);
   }
 
-  private Incident change(Actor actor, String number, IncidentAction action, String operation,
-      Mutation mutation, EventFactory events, Function<Incident, Entry> line) {
+  private Incident change(Actor actor, String number, Permission permission,
+      IncidentAction action, String operation, Mutation mutation, EventFactory events,
+      Function<Incident, Entry> line) {
     return tx.required(() -> {
       Incident before = load(number);
+      guard.check(actor, permission, target(before));
       IncidentState to = IncidentLifecycle.next(number, before.state(), action);
       Instant now = settings.clock().instant();
       Incident after = mutation.apply(
@@ -395,7 +464,7 @@ public final class DefaultIncidentService implements IncidentService {
   private void record(Incident before, Incident after, Actor actor, String operation,
       Instant now) {
     audit.append(new AuditEntry(after.number(), actor.id(), operation, now,
-        RecordDiff.between(before, after, NOT_AUDITED)));
+        RecordDiff.between(before, after, NOT_AUDITED), after.tenant()));
   }
 
   private Incident load(String number) {

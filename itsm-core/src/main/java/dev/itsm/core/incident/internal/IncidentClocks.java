@@ -47,7 +47,7 @@ public final class IncidentClocks implements IncidentWorkflow {
   }
 
   private void start(Incident i, TargetKind kind, Instant at) {
-    sla.start(PROCESS, i.number(), kind, i.priority(), i.service(), i.caller(),
+    sla.start(i.tenant(), PROCESS, i.number(), kind, i.priority(), i.service(), i.caller(),
         i.assignmentGroup(), !paused(i), at);
   }
 

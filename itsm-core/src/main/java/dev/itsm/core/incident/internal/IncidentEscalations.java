@@ -32,18 +32,18 @@ public final class IncidentEscalations implements EscalationHandler {
 
   @Override
   public void reassign(String number, String group) {
-    Incident i = incidents.get(number);
+    Incident i = incidents.get(Actor.system(), number);
     if (!IncidentLifecycle.isAllowed(i.state(), IncidentAction.ASSIGN)
         || group.equals(i.assignmentGroup())) {
       LOG.debug("{}: escalation to {} skipped ({})", number, group, i.state());
       return;
     }
-    incidents.assign(Actor.system(), new AssignIncident(number, group, null));
+    incidents.assign(Actor.system(i.tenant()), new AssignIncident(number, group, null));
   }
 
   @Override
   public void raisePriority(String number) {
-    Incident i = incidents.get(number);
+    Incident i = incidents.get(Actor.system(), number);
     if (!IncidentLifecycle.isAllowed(i.state(), IncidentAction.REPRIORITIZE)) {
       return;
     }
@@ -56,7 +56,8 @@ public final class IncidentEscalations implements EscalationHandler {
     } else {
       return;
     }
-    incidents.reprioritize(Actor.system(), new ChangeIncidentPriority(number, impact, urgency,
+    incidents.reprioritize(Actor.system(i.tenant()), new ChangeIncidentPriority(number, impact,
+        urgency,
         "escalated by the service-level clock"));
   }
 

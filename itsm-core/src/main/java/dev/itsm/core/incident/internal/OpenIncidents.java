@@ -14,7 +14,9 @@ import java.util.Collection;
 /**
  * Resolving or notifying incidents on behalf of another record (a change, a problem, a major
  * incident), through the incident API so that each incident's process, clocks, audit and events
- * follow. Internal: no compatibility guarantees.
+ * follow. These cascades are the library's own follow-up of a call that was already permitted:
+ * they act as {@link Actor#system(String)} of the actor's tenant and are not checked against the
+ * incident permissions (the text names the cause). Internal: no compatibility guarantees.
  */
 public final class OpenIncidents {
 
@@ -25,7 +27,8 @@ public final class OpenIncidents {
    * first); resolved, closed, cancelled and unknown ones are left alone.
    *
    * @param incidents the incident service
-   * @param actor who resolves them
+   * @param actor on whose permitted call they are resolved; the incidents are resolved by the
+   *     system actor of its tenant
    * @param numbers the incidents
    * @param code the resolution code
    * @param notes the resolution notes
@@ -33,18 +36,19 @@ public final class OpenIncidents {
    */
   public static int resolve(IncidentService incidents, Actor actor, Collection<String> numbers,
       ResolutionCode code, String notes) {
+    Actor system = cascade(actor);
     int resolved = 0;
     for (String number : numbers) {
-      Incident i = incidents.find(number).orElse(null);
+      Incident i = incidents.find(system, number).orElse(null);
       if (i == null || i.state().isFinal() || i.state() == IncidentState.RESOLVED) {
         continue;
       }
       if (i.state() == IncidentState.NEW) {
-        incidents.acknowledge(actor, new AcknowledgeIncident(number));
+        incidents.acknowledge(system, new AcknowledgeIncident(number));
       } else if (i.state() == IncidentState.ON_HOLD) {
-        incidents.resume(actor, new ResumeIncident(number, notes));
+        incidents.resume(system, new ResumeIncident(number, notes));
       }
-      incidents.resolve(actor, new ResolveIncident(number, code, notes));
+      incidents.resolve(system, new ResolveIncident(number, code, notes));
       resolved++;
     }
     return resolved;
@@ -54,16 +58,26 @@ public final class OpenIncidents {
    * Adds an internal work note to each incident that is not final.
    *
    * @param incidents the incident service
-   * @param actor who writes it
+   * @param actor on whose permitted call the note is written; it is written by the system
+   *     actor of its tenant
    * @param numbers the incidents
    * @param text the note
    */
   public static void notify(IncidentService incidents, Actor actor, Collection<String> numbers,
       String text) {
+    Actor system = cascade(actor);
     for (String number : numbers) {
-      incidents.find(number).filter(i -> !i.state().isFinal()).ifPresent(i ->
-          incidents.addWorkNote(actor, new AddWorkNote(number, text,
+      incidents.find(system, number).filter(i -> !i.state().isFinal()).ifPresent(i ->
+          incidents.addWorkNote(system, new AddWorkNote(number, text,
               AddWorkNote.Visibility.INTERNAL)));
     }
+  }
+
+  /**
+   * @param actor the actor of the permitted call
+   * @return the library's own identity in its tenant
+   */
+  private static Actor cascade(Actor actor) {
+    return actor.isSystem() ? actor : Actor.system(actor.tenant());
   }
 }

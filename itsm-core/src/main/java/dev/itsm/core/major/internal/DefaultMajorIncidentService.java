@@ -24,7 +24,6 @@ import dev.itsm.core.access.ReadScope;
 import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
-import dev.itsm.core.internal.NumberTenant;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.Transactions;
 import dev.itsm.core.major.CompletePostIncidentReview;
@@ -115,7 +114,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     }
     guard.requireTenant(actor);
     return tx.required(() -> {
-      Incident i = incidents.get(c.number());
+      Incident i = incidents.get(Actor.system(), c.number());
       String tenant = tenantOf(i);
       guard.check(actor, Permission.MAJOR_INCIDENT_PROMOTE, new AccessTarget(
           RecordKind.MAJOR_INCIDENT, i.number(), tenant, Set.of(), Set.of(),
@@ -159,7 +158,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     return tx.required(() -> {
       MajorIncident before = load(c.number());
       guard.check(actor, Permission.MAJOR_INCIDENT_UPDATE, target(before));
-      Incident i = incidents.get(c.number());
+      Incident i = incidents.get(Actor.system(), c.number());
       if (i.state().isFinal() || before.reviewed()) {
         fail("PostStakeholderUpdate", "number", "Open", c.number() + " is " + i.state()
             + "; updates are posted while the major incident is open or resolved");
@@ -194,7 +193,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
   public Instant updateMissed(String number) {
     return tx.required(() -> {
       MajorIncident before = load(number);
-      Incident i = incidents.get(number);
+      Incident i = incidents.get(Actor.system(), number);
       if (i.state().isFinal() || i.state() == IncidentState.RESOLVED || before.reviewed()
           || before.nextUpdateDue() == null) {
         return null;
@@ -228,8 +227,8 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     return tx.required(() -> {
       MajorIncident before = load(c.parent());
       guard.check(actor, Permission.MAJOR_INCIDENT_UPDATE, target(before));
-      Incident parent = incidents.get(c.parent());
-      Incident child = incidents.get(c.child());
+      Incident parent = incidents.get(Actor.system(), c.parent());
+      Incident child = incidents.get(Actor.system(), c.child());
       if (!before.tenant().equals(tenantOf(child))) {
         // an incident of another tenant does not exist here
         throw new RecordNotFoundException(c.child());
@@ -272,7 +271,7 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
     return tx.required(() -> {
       MajorIncident before = load(c.number());
       guard.check(actor, Permission.MAJOR_INCIDENT_REVIEW, target(before));
-      Incident i = incidents.get(c.number());
+      Incident i = incidents.get(Actor.system(), c.number());
       if (i.state() != IncidentState.RESOLVED || before.reviewed()) {
         fail("CompletePostIncidentReview", "number", "Resolved", c.number() + " is "
             + i.state() + (before.reviewed() ? " and already reviewed" : "")
@@ -399,8 +398,8 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
    * The tenant of an incident, read from its number (numbers carry their tenant). Kept in one
    * place: {@code incident.tenant()} once incidents carry their tenant.
    */
-  private String tenantOf(Incident i) {
-    return NumberTenant.of(i.number(), guard.tenants());
+  private static String tenantOf(Incident i) {
+    return i.tenant();
   }
 
   private MajorIncident load(String number) {

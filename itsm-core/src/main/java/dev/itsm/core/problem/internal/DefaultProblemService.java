@@ -19,7 +19,6 @@ import dev.itsm.core.access.ReadScope;
 import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
-import dev.itsm.core.internal.NumberTenant;
 import dev.itsm.core.internal.Events;
 import dev.itsm.core.internal.RecordDiff;
 import dev.itsm.core.internal.Transactions;
@@ -238,8 +237,8 @@ public final class DefaultProblemService implements ProblemService {
     return change(actor, c.number(), Permission.PROBLEM_WORK, ProblemAction.LINK_CHANGE,
         (b, p, now) -> {
           String change = c.change().strip();
-          if (settings.changeExists() != null && !(p.tenant().equals(NumberTenant.of(change,
-              guard.tenants())) && settings.changeExists().test(p.tenant(), change))) {
+          if (settings.changeExists() != null
+              && !settings.changeExists().test(p.tenant(), change)) {
             failIf("LinkChange", List.of(new Violation("change", "Exists", "change " + c.change()
                 + " does not exist")));
           }
@@ -427,7 +426,8 @@ public final class DefaultProblemService implements ProblemService {
         .evaluate(incident, new ProblemDetection.Lookup() {
           @Override
           public List<Incident> openedSince(String ci, String category, Instant since) {
-            var q = incidents.query().openedBetween(since, now.plusNanos(1)).page(0, 1000);
+            var q = incidents.query(Actor.system(tenant)).openedBetween(since, now.plusNanos(1))
+                .page(0, 1000);
             // one tenant's incidents only
             return (ci != null ? q.configurationItem(ci) : q.category(category)).list().stream()
                 .filter(i -> tenant.equals(tenantOf(i))).toList();
@@ -440,8 +440,7 @@ public final class DefaultProblemService implements ProblemService {
           }
         });
     proposal.ifPresent(p -> {
-      if (p.incidents().stream().anyMatch(n -> !tenant.equals(NumberTenant.of(n,
-          guard.tenants())))) {
+      if (p.incidents().stream().anyMatch(n -> incident(tenant, n).isEmpty())) {
         LOG.warn("Detection proposed a problem from incidents of several tenants ({}); ignored",
             p.incidents());
         return;
@@ -476,8 +475,8 @@ public final class DefaultProblemService implements ProblemService {
    * The tenant of an incident, read from its number (numbers carry their tenant). Kept in one
    * place: {@code incident.tenant()} once incidents carry their tenant.
    */
-  private String tenantOf(Incident i) {
-    return NumberTenant.of(i.number(), guard.tenants());
+  private static String tenantOf(Incident i) {
+    return i.tenant();
   }
 
   // --------------------------------------------------------------------------- reads
@@ -631,7 +630,8 @@ public final class DefaultProblemService implements ProblemService {
 
   /** An incident of the tenant: one of another tenant does not exist here. */
   private Optional<Incident> incident(String tenant, String number) {
-    return settings.incidents().find(number).filter(i -> tenant.equals(tenantOf(i)));
+    return settings.incidents().find(Actor.system(tenant), number)
+        .filter(i -> tenant.equals(i.tenant()));
   }
 
   private static void failIf(String command, List<Violation> problems) {

@@ -40,7 +40,7 @@ public final class JdbcIncidentStore implements IncidentStore {
       + " priority, assignment_group, assignee, hold_reason, resolution_code, resolution_notes,"
       + " reassignment_count, reopen_count, opened_at, acknowledged_at, on_hold_since,"
       + " resolved_at, closed_at, cancelled_at, response_due, resolution_due,"
-      + " response_breached_at, resolution_breached_at";
+      + " response_breached_at, resolution_breached_at, tenant_id";
 
   private static final String UPDATE = "UPDATE itsm_incident SET row_version = ?, state = ?,"
       + " title = ?, description = ?, caller = ?, channel = ?, category = ?, subcategory = ?,"
@@ -63,17 +63,21 @@ public final class JdbcIncidentStore implements IncidentStore {
   }
 
   @Override
-  public long nextSequence() {
-    return db.draw("itsm_incident_seq", "the next incident number");
+  public long nextSequence(String tenant) {
+    return db.draw(ItsmSchema.sequence("itsm_incident_seq", tenant),
+        "the next incident number of tenant " + tenant);
   }
 
   @Override
   public void insert(Incident i) {
     String sql = "INSERT INTO itsm_incident (" + COLUMNS + ") VALUES ("
-        + "?, ".repeat(30) + "?)";
+        + "?, ".repeat(31) + "?)";
     try {
-      Jdbc.insertVersioned(connection(), sql, i.number(), i.version(),
-          (ps, n) -> bindFields(ps, n, i));
+      Jdbc.insertVersioned(connection(), sql, i.number(), i.version(), (ps, n) -> {
+        int next = bindFields(ps, n, i);
+        ps.setString(next, i.tenant());
+        return next + 1;
+      });
     } catch (SQLException e) {
       throw failure("storing incident " + i.number(), e);
     }
@@ -227,6 +231,8 @@ public final class JdbcIncidentStore implements IncidentStore {
     equal(clauses, params, "caller", c.caller());
     equal(clauses, params, "configuration_item", c.configurationItem());
     equal(clauses, params, "category", c.category());
+    equal(clauses, params, "tenant_id", c.tenant());
+    equal(clauses, params, "caller", c.owner());
     if (c.text() != null) {
       String like = "%" + c.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
           .replace("%", "\\%").replace("_", "\\_") + "%";
@@ -304,6 +310,7 @@ public final class JdbcIncidentStore implements IncidentStore {
             getInstant(rs, "closed_at"), getInstant(rs, "cancelled_at"),
             getInstant(rs, "response_due"), getInstant(rs, "resolution_due"),
             getInstant(rs, "response_breached_at"), getInstant(rs, "resolution_breached_at")))
+        .tenant(rs.getString("tenant_id"))
         .build();
   }
 

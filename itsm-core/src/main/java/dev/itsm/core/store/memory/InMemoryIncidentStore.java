@@ -1,5 +1,6 @@
 package dev.itsm.core.store.memory;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.incident.Incident;
 import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.spi.IncidentCriteria;
@@ -20,13 +21,14 @@ import java.util.function.Predicate;
  */
 public final class InMemoryIncidentStore implements IncidentStore {
 
-  private final AtomicLong sequence = new AtomicLong();
+  private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
   private final Map<String, Incident> incidents = new ConcurrentHashMap<>();
   private final Map<String, List<TimelineEntry>> timelines = new ConcurrentHashMap<>();
 
   @Override
-  public long nextSequence() {
-    return sequence.incrementAndGet();
+  public long nextSequence(String tenant) {
+    return sequences.computeIfAbsent(tenant == null ? Actor.DEFAULT_TENANT : tenant,
+        t -> new AtomicLong()).incrementAndGet();
   }
 
   @Override
@@ -67,7 +69,9 @@ public final class InMemoryIncidentStore implements IncidentStore {
 
   private static Predicate<Incident> matcher(IncidentCriteria c) {
     String text = c.text() == null ? null : c.text().toLowerCase(Locale.ROOT);
-    return i -> (c.states().isEmpty() || c.states().contains(i.state()))
+    return i -> (c.tenant() == null || c.tenant().equals(i.tenant()))
+        && (c.owner() == null || c.owner().equals(i.caller()))
+        && (c.states().isEmpty() || c.states().contains(i.state()))
         && (c.priorities().isEmpty() || c.priorities().contains(i.priority()))
         && (c.assignmentGroup() == null || c.assignmentGroup().equals(i.assignmentGroup()))
         && (c.assignee() == null || c.assignee().equals(i.assignee()))

@@ -158,8 +158,8 @@ class CommandValidationTest {
     assertThat(e.command()).isEqualTo("ResolveIncident");
     assertThat(e.violations()).extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("code", "NotNull"), tuple("notes", "NotBlank"));
-    assertThat(f.service.get(i.number())).isEqualTo(i);
-    assertThat(f.service.auditTrail(i.number())).hasSize(2);
+    assertThat(f.service.get(AGENT, i.number())).isEqualTo(i);
+    assertThat(f.service.auditTrail(AGENT, i.number())).hasSize(2);
   }
 
   @Test
@@ -172,7 +172,7 @@ class CommandValidationTest {
     assertThat(e.command()).isEqualTo("AssignIncident");
     assertThat(e.violations()).extracting(Violation::field, Violation::rule)
         .containsExactly(tuple("assignmentGroup", "NotBlank"));
-    assertThat(f.service.get(i.number())).isEqualTo(i);
+    assertThat(f.service.get(AGENT, i.number())).isEqualTo(i);
   }
 
   @Test
@@ -191,8 +191,8 @@ class CommandValidationTest {
   void queryPageSizeOutside1To1000IsRefused(int size) {
     f.opened();
 
-    ValidationException onList = refused(() -> f.service.query().page(0, size).list());
-    ValidationException onCount = refused(() -> f.service.query().page(0, size).count());
+    ValidationException onList = refused(() -> f.service.query(AGENT).page(0, size).list());
+    ValidationException onCount = refused(() -> f.service.query(AGENT).page(0, size).count());
 
     for (ValidationException e : new ValidationException[] {onList, onCount}) {
       assertThat(e.command()).isEqualTo("IncidentQuery");
@@ -206,12 +206,12 @@ class CommandValidationTest {
   void queryPageSizesAtTheBoundsAreAccepted(int size) {
     f.opened();
 
-    assertThat(f.service.query().page(0, size).list()).hasSize(1);
+    assertThat(f.service.query(AGENT).page(0, size).list()).hasSize(1);
   }
 
   @Test
   void negativePageIndexIsRefused() {
-    ValidationException e = refused(() -> f.service.query().page(-1, 10).list());
+    ValidationException e = refused(() -> f.service.query(AGENT).page(-1, 10).list());
 
     assertThat(e.command()).isEqualTo("IncidentQuery");
     assertThat(e.violations()).extracting(Violation::field, Violation::rule)

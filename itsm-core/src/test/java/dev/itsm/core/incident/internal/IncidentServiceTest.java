@@ -102,7 +102,7 @@ class IncidentServiceTest {
       assertThat(i.resolutionNotes()).isNull();
       assertThat(i.reassignmentCount()).isZero();
       assertThat(i.reopenCount()).isZero();
-      assertThat(f.service.get(FIRST)).isEqualTo(i);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(i);
     }
 
     @Test
@@ -157,7 +157,7 @@ class IncidentServiceTest {
     void openIsAudited() {
       Incident i = f.opened();
 
-      List<AuditEntry> trail = f.service.auditTrail(i.number());
+      List<AuditEntry> trail = f.service.auditTrail(AGENT, i.number());
 
       assertThat(trail).singleElement().satisfies(e -> {
         assertThat(e.recordNumber()).isEqualTo(FIRST);
@@ -277,7 +277,7 @@ class IncidentServiceTest {
       Incident twice = f.service.reopen(AGENT, new ReopenIncident(FIRST, "still flaky"));
 
       assertThat(twice.reopenCount()).isEqualTo(2);
-      assertThat(f.service.auditTrail(FIRST)).filteredOn(e -> e.operation().equals(
+      assertThat(f.service.auditTrail(AGENT, FIRST)).filteredOn(e -> e.operation().equals(
           "incident.resolve")).last().satisfies(e -> assertThat(e.changes())
               .contains(new FieldChange("milestones.resolvedAt", null, again.toString())));
     }
@@ -322,15 +322,15 @@ class IncidentServiceTest {
       assertThat(e.action()).isEqualTo("RESOLVE");
       assertThat(e.allowedActions())
           .containsExactly("ACKNOWLEDGE", "ADD_WORK_NOTE", "ASSIGN", "CANCEL", "REPRIORITIZE");
-      assertThat(f.service.get(FIRST)).isEqualTo(opened);
-      assertThat(f.service.auditTrail(FIRST)).hasSize(1);
-      assertThat(f.service.timeline(FIRST)).hasSize(1);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(opened);
+      assertThat(f.service.auditTrail(AGENT, FIRST)).hasSize(1);
+      assertThat(f.service.timeline(AGENT, FIRST)).hasSize(1);
     }
 
     @Test
     void addWorkNoteOnAClosedIncidentIsAnIllegalTransition() {
       Incident closed = f.closed();
-      int timelineSize = f.service.timeline(FIRST).size();
+      int timelineSize = f.service.timeline(AGENT, FIRST).size();
 
       IllegalTransitionException e = catchThrowableOfType(IllegalTransitionException.class,
           () -> f.service.addWorkNote(AGENT, new AddWorkNote(FIRST, "late", Visibility.INTERNAL)));
@@ -339,8 +339,8 @@ class IncidentServiceTest {
       assertThat(e.state()).isEqualTo("CLOSED");
       assertThat(e.action()).isEqualTo("ADD_WORK_NOTE");
       assertThat(e.allowedActions()).isEmpty();
-      assertThat(f.service.get(FIRST)).isEqualTo(closed);
-      assertThat(f.service.timeline(FIRST)).hasSize(timelineSize);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(closed);
+      assertThat(f.service.timeline(AGENT, FIRST)).hasSize(timelineSize);
     }
 
     @Test
@@ -361,8 +361,8 @@ class IncidentServiceTest {
           new AddWorkNote(FIRST, "caller asked for details", Visibility.CUSTOMER));
 
       assertThat(after).isEqualTo(resolved);
-      assertThat(f.service.get(FIRST)).isEqualTo(resolved);
-      assertThat(f.service.timeline(FIRST)).last()
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(resolved);
+      assertThat(f.service.timeline(AGENT, FIRST)).last()
           .isEqualTo(new TimelineEntry(f.clock.instant(), AGENT.id(), Kind.COMMENT,
               "caller asked for details"));
     }
@@ -388,7 +388,7 @@ class IncidentServiceTest {
 
       // the work note (4th call) is no change of the record
       assertThat(versions).containsExactly(1L, 2L, 3L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
-      assertThat(f.service.get(FIRST).version()).isEqualTo(9);
+      assertThat(f.service.get(AGENT, FIRST).version()).isEqualTo(9);
     }
 
     @Test
@@ -499,7 +499,7 @@ class IncidentServiceTest {
     void timelineListsEveryStepInOrderWithKindTimeAndActor() {
       runFullLifecycle();
 
-      assertThat(f.service.timeline(FIRST))
+      assertThat(f.service.timeline(AGENT, FIRST))
           .extracting(TimelineEntry::kind, TimelineEntry::actorId, TimelineEntry::text)
           .containsExactly(
               tuple(Kind.STATE_CHANGE, "agent.smith",
@@ -513,7 +513,7 @@ class IncidentServiceTest {
               tuple(Kind.STATE_CHANGE, "nina",
                   "Resolved (SOLVED_PERMANENTLY): Replaced the router"),
               tuple(Kind.STATE_CHANGE, "agent.smith", "Closed: caller confirmed"));
-      assertThat(f.service.timeline(FIRST)).extracting(TimelineEntry::at)
+      assertThat(f.service.timeline(AGENT, FIRST)).extracting(TimelineEntry::at)
           .containsExactly(Stream.iterate(T0, t -> t.plus(Duration.ofMinutes(5))).limit(9)
               .toArray(Instant[]::new));
     }
@@ -522,7 +522,7 @@ class IncidentServiceTest {
     void auditTrailNamesEveryOperationInOrder() {
       runFullLifecycle();
 
-      assertThat(f.service.auditTrail(FIRST))
+      assertThat(f.service.auditTrail(AGENT, FIRST))
           .extracting(AuditEntry::operation, AuditEntry::actorId)
           .containsExactly(
               tuple("incident.open", "agent.smith"),
@@ -534,7 +534,7 @@ class IncidentServiceTest {
               tuple("incident.resume", "nina"),
               tuple("incident.resolve", "nina"),
               tuple("incident.close", "agent.smith"));
-      assertThat(f.service.auditTrail(FIRST)).allSatisfy(e -> {
+      assertThat(f.service.auditTrail(AGENT, FIRST)).allSatisfy(e -> {
         assertThat(e.recordNumber()).isEqualTo(FIRST);
         assertThat(e.changes()).extracting(FieldChange::field).doesNotContain("version");
       });
@@ -543,7 +543,7 @@ class IncidentServiceTest {
     @Test
     void auditEntriesListEveryChangedFieldOldToNew() {
       runFullLifecycle();
-      List<AuditEntry> trail = f.service.auditTrail(FIRST);
+      List<AuditEntry> trail = f.service.auditTrail(AGENT, FIRST);
 
       assertThat(trail.get(1).changes()).containsExactly(
           new FieldChange("assignee", null, "nina"));
@@ -581,7 +581,7 @@ class IncidentServiceTest {
 
       f.service.assign(AGENT, new AssignIncident(FIRST, "security", null));
 
-      assertThat(f.service.auditTrail(FIRST)).last().extracting(AuditEntry::changes)
+      assertThat(f.service.auditTrail(AGENT, FIRST)).last().extracting(AuditEntry::changes)
           .isEqualTo(List.of(new FieldChange("assignmentGroup", "network-ops", "security"),
               new FieldChange("reassignmentCount", "0", "1")));
     }
@@ -600,18 +600,18 @@ class IncidentServiceTest {
 
       boolean closed = f.service.closeAutomatically(FIRST);
 
-      Incident i = f.service.get(FIRST);
+      Incident i = f.service.get(AGENT, FIRST);
       assertThat(closed).isTrue();
       assertThat(i.state()).isEqualTo(IncidentState.CLOSED);
       assertThat(i.version()).isEqualTo(resolved.version() + 1);
       assertThat(i.milestones().closedAt()).isEqualTo(now);
-      assertThat(f.service.auditTrail(FIRST)).last().satisfies(e -> {
+      assertThat(f.service.auditTrail(AGENT, FIRST)).last().satisfies(e -> {
         assertThat(e.operation()).isEqualTo("incident.closeAutomatically");
         assertThat(e.actorId()).isEqualTo(Actor.SYSTEM_ID);
         assertThat(e.changes()).containsExactly(new FieldChange("state", "RESOLVED", "CLOSED"),
             new FieldChange("milestones.closedAt", null, now.toString()));
       });
-      assertThat(f.service.timeline(FIRST)).last().isEqualTo(new TimelineEntry(now,
+      assertThat(f.service.timeline(AGENT, FIRST)).last().isEqualTo(new TimelineEntry(now,
           Actor.SYSTEM_ID, Kind.STATE_CHANGE, "Closed automatically after the auto-close period"));
       assertThat(events).singleElement().isInstanceOfSatisfying(IncidentEvent.Closed.class,
           c -> {
@@ -634,11 +634,11 @@ class IncidentServiceTest {
         case "closed" -> f.closed();
         default -> f.cancelled();
       };
-      int audits = f.service.auditTrail(FIRST).size();
+      int audits = f.service.auditTrail(AGENT, FIRST).size();
 
       assertThat(f.service.closeAutomatically(FIRST)).isFalse();
-      assertThat(f.service.get(FIRST)).isEqualTo(before);
-      assertThat(f.service.auditTrail(FIRST)).hasSize(audits);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(before);
+      assertThat(f.service.auditTrail(AGENT, FIRST)).hasSize(audits);
     }
 
     @Test
@@ -653,7 +653,7 @@ class IncidentServiceTest {
       Instant now = f.clock.advance(Duration.ofMinutes(31));
 
       assertThat(f.service.targetMissed(FIRST, ServiceTarget.RESPONSE)).isTrue();
-      Incident breached = f.service.get(FIRST);
+      Incident breached = f.service.get(AGENT, FIRST);
       f.clock.advance(Duration.ofMinutes(10));
       assertThat(f.service.targetMissed(FIRST, ServiceTarget.RESPONSE)).isFalse();
 
@@ -661,14 +661,14 @@ class IncidentServiceTest {
       assertThat(breached.state()).isEqualTo(IncidentState.NEW);
       assertThat(breached.milestones()).isEqualTo(
           opened.milestones().withBreach(ServiceTarget.RESPONSE, now));
-      assertThat(f.service.get(FIRST)).isEqualTo(breached);
-      assertThat(f.service.auditTrail(FIRST)).filteredOn(
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(breached);
+      assertThat(f.service.auditTrail(AGENT, FIRST)).filteredOn(
           e -> e.operation().equals("incident.targetMissed")).singleElement().satisfies(e -> {
             assertThat(e.actorId()).isEqualTo(Actor.SYSTEM_ID);
             assertThat(e.changes()).containsExactly(new FieldChange(
                 "milestones.responseBreachedAt", null, now.toString()));
           });
-      assertThat(f.service.timeline(FIRST)).last().isEqualTo(new TimelineEntry(now,
+      assertThat(f.service.timeline(AGENT, FIRST)).last().isEqualTo(new TimelineEntry(now,
           Actor.SYSTEM_ID, Kind.SYSTEM, "Response target missed (due 2024-03-04T09:30:00Z)"));
     }
 
@@ -679,10 +679,10 @@ class IncidentServiceTest {
 
       assertThat(f.service.targetMissed(FIRST, ServiceTarget.RESOLUTION)).isTrue();
 
-      Milestones m = f.service.get(FIRST).milestones();
+      Milestones m = f.service.get(AGENT, FIRST).milestones();
       assertThat(m.resolutionBreachedAt()).isEqualTo(now);
       assertThat(m.responseBreachedAt()).isNull();
-      assertThat(f.service.timeline(FIRST)).last().extracting(TimelineEntry::text)
+      assertThat(f.service.timeline(AGENT, FIRST)).last().extracting(TimelineEntry::text)
           .isEqualTo("Resolution target missed (due 2024-03-04T17:00:00Z)");
     }
 
@@ -709,7 +709,7 @@ class IncidentServiceTest {
       f.clock.advance(Duration.ofHours(1));
 
       assertThat(f.service.targetMissed(FIRST, ServiceTarget.RESPONSE)).isFalse();
-      assertThat(f.service.get(FIRST)).isEqualTo(acknowledged);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(acknowledged);
     }
 
     @Test
@@ -718,7 +718,7 @@ class IncidentServiceTest {
       f.clock.advance(Duration.ofHours(9));
 
       assertThat(f.service.targetMissed(FIRST, ServiceTarget.RESOLUTION)).isFalse();
-      assertThat(f.service.get(FIRST)).isEqualTo(resolved);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(resolved);
     }
 
     @Test
@@ -728,7 +728,7 @@ class IncidentServiceTest {
 
       assertThat(f.service.targetMissed(FIRST, ServiceTarget.RESPONSE)).isFalse();
       assertThat(f.service.targetMissed(FIRST, ServiceTarget.RESOLUTION)).isFalse();
-      assertThat(f.service.get(FIRST)).isEqualTo(cancelled);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(cancelled);
     }
   }
 
@@ -784,8 +784,8 @@ class IncidentServiceTest {
           .afterListener(published::add)
           .build();
       Incident inProgress = f.inProgress();
-      int audits = f.service.auditTrail(FIRST).size();
-      int lines = f.service.timeline(FIRST).size();
+      int audits = f.service.auditTrail(AGENT, FIRST).size();
+      int lines = f.service.timeline(AGENT, FIRST).size();
       published.clear();
 
       VetoException e = catchThrowableOfType(VetoException.class, () -> f.service.resolve(AGENT,
@@ -795,12 +795,12 @@ class IncidentServiceTest {
       assertThat(e.hook()).isEqualTo("notes-need-root-cause");
       assertThat(e.reason()).isEqualTo("name the root cause");
       assertThat(e.code()).isEqualTo("ITSM-VETO");
-      Incident now = f.service.get(FIRST);
+      Incident now = f.service.get(AGENT, FIRST);
       assertThat(now).isEqualTo(inProgress);
       assertThat(now.version()).isEqualTo(2);
       assertThat(now.state()).isEqualTo(IncidentState.IN_PROGRESS);
-      assertThat(f.service.auditTrail(FIRST)).hasSize(audits);
-      assertThat(f.service.timeline(FIRST)).hasSize(lines);
+      assertThat(f.service.auditTrail(AGENT, FIRST)).hasSize(audits);
+      assertThat(f.service.timeline(AGENT, FIRST)).hasSize(lines);
       assertThat(published).isEmpty();
 
       Incident resolved = f.service.resolve(AGENT, new ResolveIncident(FIRST,
@@ -817,7 +817,7 @@ class IncidentServiceTest {
 
       assertThatThrownBy(() -> f.opened()).isInstanceOf(VetoException.class)
           .hasMessage("Refused by hook 'closed-desk': the desk is closed");
-      assertThat(f.service.find(FIRST)).isEmpty();
+      assertThat(f.service.find(AGENT, FIRST)).isEmpty();
       assertThat(f.audit.forRecord(FIRST)).isEmpty();
       assertThat(f.store.timeline(FIRST)).isEmpty();
     }
@@ -829,7 +829,7 @@ class IncidentServiceTest {
       f = ServiceFixture.builder().afterListener(e -> {
         IncidentEvent ie = (IncidentEvent) e;
         // already committed: the stored record is the event's
-        assertThat(self[0].service.get(ie.recordNumber())).isEqualTo(ie.incident());
+        assertThat(self[0].service.get(AGENT, ie.recordNumber())).isEqualTo(ie.incident());
         received.add(e.getClass().getSimpleName() + " v" + ie.incident().version());
       }).build();
       self[0] = f;
@@ -897,7 +897,7 @@ class IncidentServiceTest {
 
       assertThat(opened.number()).isEqualTo(FIRST);
       assertThat(acknowledged.state()).isEqualTo(IncidentState.IN_PROGRESS);
-      assertThat(f.service.get(FIRST)).isEqualTo(acknowledged);
+      assertThat(f.service.get(AGENT, FIRST)).isEqualTo(acknowledged);
       assertThat(second).hasSize(2);
     }
   }
@@ -910,7 +910,7 @@ class IncidentServiceTest {
       f.opened();
 
       RecordNotFoundException e = catchThrowableOfType(RecordNotFoundException.class,
-          () -> f.service.get("INC0000404"));
+          () -> f.service.get(AGENT, "INC0000404"));
 
       assertThat(e).isNotNull();
       assertThat(e.recordNumber()).isEqualTo("INC0000404");
@@ -922,17 +922,17 @@ class IncidentServiceTest {
     void findOfAnUnknownOrBlankNumberIsEmpty() {
       Incident i = f.opened();
 
-      assertThat(f.service.find(FIRST)).contains(i);
-      assertThat(f.service.find("INC0000404")).isEmpty();
-      assertThat(f.service.find(" ")).isEmpty();
-      assertThat(f.service.find(null)).isEmpty();
+      assertThat(f.service.find(AGENT, FIRST)).contains(i);
+      assertThat(f.service.find(AGENT, "INC0000404")).isEmpty();
+      assertThat(f.service.find(AGENT, " ")).isEmpty();
+      assertThat(f.service.find(AGENT, null)).isEmpty();
     }
 
     @Test
     void timelineAndAuditTrailOfAnUnknownNumberAreNotFound() {
-      assertThatThrownBy(() -> f.service.timeline("INC0000404"))
+      assertThatThrownBy(() -> f.service.timeline(AGENT, "INC0000404"))
           .isInstanceOf(RecordNotFoundException.class);
-      assertThatThrownBy(() -> f.service.auditTrail("INC0000404"))
+      assertThatThrownBy(() -> f.service.auditTrail(AGENT, "INC0000404"))
           .isInstanceOf(RecordNotFoundException.class);
     }
 
@@ -958,20 +958,20 @@ class IncidentServiceTest {
     void queryAnswersTheScenario(QueryScenario.Case c) {
       QueryScenario.populate(f.service, f.clock);
 
-      List<Incident> found = c.query().apply(f.service.query()).list();
+      List<Incident> found = c.query().apply(f.service.query(AGENT)).list();
 
       assertThat(found).extracting(Incident::number).containsExactlyElementsOf(c.expected());
-      assertThat(found).allSatisfy(i -> assertThat(f.service.get(i.number())).isEqualTo(i));
-      assertThat(c.query().apply(f.service.query()).count()).isEqualTo(c.count());
+      assertThat(found).allSatisfy(i -> assertThat(f.service.get(AGENT, i.number())).isEqualTo(i));
+      assertThat(c.query().apply(f.service.query(AGENT)).count()).isEqualTo(c.count());
     }
 
     @Test
     void firstIsTheFirstOfTheSelectedOrder() {
       QueryScenario.populate(f.service, f.clock);
 
-      assertThat(f.service.query().orderBy(IncidentSort.PRIORITY, true).first())
+      assertThat(f.service.query(AGENT).orderBy(IncidentSort.PRIORITY, true).first())
           .map(Incident::number).contains(QueryScenario.n(3));
-      assertThat(f.service.query().caller("nobody").first()).isEmpty();
+      assertThat(f.service.query(AGENT).caller("nobody").first()).isEmpty();
     }
 
     @Test
@@ -980,9 +980,9 @@ class IncidentServiceTest {
         f.opened();
       }
 
-      assertThat(f.service.query().list()).hasSize(50);
-      assertThat(f.service.query().count()).isEqualTo(51);
-      assertThat(f.service.query().page(1, 50).list()).hasSize(1);
+      assertThat(f.service.query(AGENT).list()).hasSize(50);
+      assertThat(f.service.query(AGENT).count()).isEqualTo(51);
+      assertThat(f.service.query(AGENT).page(1, 50).list()).hasSize(1);
     }
   }
 }

@@ -16,6 +16,7 @@ import dev.itsm.core.incident.OpenIncident;
 import dev.itsm.core.incident.PutIncidentOnHold;
 import dev.itsm.core.incident.ResolutionCode;
 import dev.itsm.core.incident.ResolveIncident;
+import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
 import dev.itsm.core.internal.Transactions;
 import dev.itsm.core.policy.AssignmentRule;
@@ -39,7 +40,8 @@ import java.util.List;
 /**
  * A {@link DefaultIncidentService} wired for unit tests ({@link Transactions#local()},
  * {@link IncidentWorkflow#NONE}, ITIL matrix, default targets, routing by category, a
- * {@link MutableClock} at {@link IncidentFixtures#T0}), with its stores exposed, plus shortcuts to
+ * {@link MutableClock} at {@link IncidentFixtures#T0}, {@link AccessGuard#PERMIT_ALL} unless a
+ * test sets a guard), with its stores exposed, plus shortcuts to
  * bring an incident into each state.
  */
 public final class ServiceFixture {
@@ -64,7 +66,7 @@ public final class ServiceFixture {
         new DefaultIncidentService.Settings(clock, b.matrix, b.rule, b.fallbackGroup,
             NumberingPolicy.standard(), IncidentClocks.dueDates(sla)),
         store, audit, tx, b.workflow, VALIDATOR,
-        new Events(tx, b.beforeHooks, b.afterListeners));
+        new Events(tx, b.beforeHooks, b.afterListeners), b.guard);
   }
 
   /** @return an in-memory service with the defaults */
@@ -133,6 +135,7 @@ public final class ServiceFixture {
     private AssignmentRule rule = AssignmentRule.byCategory(ROUTING);
     private String fallbackGroup = FALLBACK_GROUP;
     private IncidentWorkflow workflow = IncidentWorkflow.NONE;
+    private AccessGuard guard = AccessGuard.PERMIT_ALL;
     private final List<BeforeHook> beforeHooks = new ArrayList<>();
     private final List<AfterListener> afterListeners = new ArrayList<>();
 
@@ -148,6 +151,8 @@ public final class ServiceFixture {
     public Builder assignmentRule(AssignmentRule v) { rule = v; return this; }
     public Builder fallbackGroup(String v) { fallbackGroup = v; return this; }
     public Builder workflow(IncidentWorkflow v) { workflow = v; return this; }
+    /** Access is not checked unless a test sets a guard. */
+    public Builder guard(AccessGuard v) { guard = v; return this; }
     public Builder beforeHook(BeforeHook v) { beforeHooks.add(v); return this; }
     public Builder afterListener(AfterListener v) { afterListeners.add(v); return this; }
 

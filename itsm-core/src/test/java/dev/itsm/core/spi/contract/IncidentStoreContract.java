@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.itsm.core.Actor;
 import dev.itsm.core.ConcurrentModificationException;
 import dev.itsm.core.incident.Channel;
 import dev.itsm.core.incident.HoldReason;
@@ -100,6 +101,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       pages with offset and limit; {@code count} ignores paging.
  *   <li>Text search finds the text case-insensitively in the title or the description and treats
  *       {@code %}, {@code _} and {@code \} as ordinary characters.
+ * </ul>
+ *
+ * <h2>Tenants</h2>
+ *
+ * <ul>
+ *   <li>An incident's tenant survives insert, update and find.
+ *   <li>{@code nextSequence(tenant)} counts per tenant: drawing from one tenant does not advance
+ *       another's. The store must serve the tenants {@code default}, {@code acme} and
+ *       {@code globex} (the JDBC store: their sequences exist, see
+ *       {@code ItsmSchema.createTenantSequences}).
+ *   <li>{@code query} and {@code count} honour {@link IncidentCriteria#tenant()} (exact;
+ *       {@code null} is any tenant) and {@link IncidentCriteria#owner()} (the caller; {@code null}
+ *       is anyone), combined with every other criterion.
  * </ul>
  *
  * <p>Not demanded: rolling back with the transaction (the in-memory store cannot), an order among
@@ -309,10 +323,10 @@ public abstract class IncidentStoreContract {
   void sequenceIsStrictlyIncreasingWithinAndAcrossTransactions() {
     List<Long> drawn = new ArrayList<>();
     for (int k = 0; k < 5; k++) {
-      drawn.add(tx(() -> store.nextSequence()));
+      drawn.add(tx(() -> store.nextSequence(Actor.DEFAULT_TENANT)));
     }
-    drawn.addAll(tx(() -> List.of(store.nextSequence(), store.nextSequence(),
-        store.nextSequence())));
+    drawn.addAll(tx(() -> List.of(store.nextSequence(Actor.DEFAULT_TENANT),
+        store.nextSequence(Actor.DEFAULT_TENANT), store.nextSequence(Actor.DEFAULT_TENANT))));
 
     for (int k = 1; k < drawn.size(); k++) {
       assertTrue(drawn.get(k) > drawn.get(k - 1), () -> "strictly increasing: " + drawn);
@@ -330,7 +344,7 @@ public abstract class IncidentStoreContract {
       start.await(10, TimeUnit.SECONDS);
       List<Long> mine = new ArrayList<>();
       for (int i = 0; i < each; i++) {
-        mine.add(tx(() -> store.nextSequence()));
+        mine.add(tx(() -> store.nextSequence(Actor.DEFAULT_TENANT)));
       }
       return mine;
     });
@@ -350,17 +364,86 @@ public abstract class IncidentStoreContract {
 
   @Test
   void aValueDrawnInARolledBackTransactionIsNotHandedOutAgain() {
-    long before = tx(() -> store.nextSequence());
+    long before = tx(() -> store.nextSequence(Actor.DEFAULT_TENANT));
     long[] inFailed = new long[1];
 
     assertThrows(RuntimeException.class, () -> tx(() -> {
-      inFailed[0] = store.nextSequence();
+      inFailed[0] = store.nextSequence(Actor.DEFAULT_TENANT);
       throw new IllegalStateException("roll back (injected)");
     }));
-    long after = tx(() -> store.nextSequence());
+    long after = tx(() -> store.nextSequence(Actor.DEFAULT_TENANT));
 
     assertTrue(inFailed[0] > before, "increasing");
     assertTrue(after > inFailed[0], () -> "not reused: " + inFailed[0] + " then " + after);
+  }
+
+  // --- tenants -----------------------------------------------------------------------------------
+
+  @Test
+  void theTenantSurvivesInsertUpdateAndFind() {
+    Incident acme = IncidentFixtures.fullyPopulated("ACME-INC0000042").toBuilder()
+        .tenant("acme").build();
+    insert(acme, IncidentFixtures.minimal("INC0000042", T0));
+
+    assertEquals(Optional.of(acme), find("ACME-INC0000042"));
+    assertEquals(Actor.DEFAULT_TENANT, find("INC0000042").orElseThrow().tenant());
+
+    Incident changed = acme.toBuilder().version(acme.version() + 1).title("changed").build();
+    update(changed);
+    assertEquals(Optional.of(changed), find("ACME-INC0000042"));
+  }
+
+  @Test
+  void eachTenantCountsItsOwnSequence() {
+    long acme1 = tx(() -> store.nextSequence("acme"));
+    long globex1 = tx(() -> store.nextSequence("globex"));
+    run(() -> {
+      for (int k = 0; k < 3; k++) {
+        store.nextSequence(Actor.DEFAULT_TENANT);
+      }
+      store.nextSequence("globex");
+    });
+    long acme2 = tx(() -> store.nextSequence("acme"));
+    long globex3 = tx(() -> store.nextSequence("globex"));
+
+    assertEquals(acme1 + 1, acme2, "other tenants do not advance acme's sequence");
+    assertEquals(globex1 + 2, globex3, "other tenants do not advance globex's sequence");
+  }
+
+  @Test
+  void eachTenantSeesItsOwnIncidentsInTheSameQuery() {
+    List<Incident> all = new ArrayList<>();
+    for (String tenant : List.of(Actor.DEFAULT_TENANT, "acme", "globex")) {
+      String prefix = tenant.equals(Actor.DEFAULT_TENANT) ? "" : tenant.toUpperCase() + "-";
+      all.add(row(1, IncidentState.NEW, Priority.P3, "network-ops", null, "alice", h(0), h(72),
+          "VPN drops", null).toBuilder().number(prefix + number(1)).tenant(tenant).build());
+      all.add(row(2, IncidentState.IN_PROGRESS, Priority.P1, "network-ops", "nina", "bob", h(1),
+          h(5), "VPN down", null).toBuilder().number(prefix + number(2)).tenant(tenant).build());
+    }
+    insert(all.toArray(Incident[]::new));
+
+    for (IncidentCriteria base : List.of(c().build(), c().text("vpn").build(),
+        // several states of one group: the JDBC store's per-state branches
+        c().states(IncidentState.NEW, IncidentState.IN_PROGRESS).group("network-ops").build())) {
+      assertEquals(List.of("ACME-INC0000001", "ACME-INC0000002"), numbers(
+          base.restrictedTo("acme", null)));
+      assertEquals(List.of("GLOBEX-INC0000001", "GLOBEX-INC0000002"), numbers(
+          base.restrictedTo("globex", null)));
+      assertEquals(List.of("INC0000001", "INC0000002"), numbers(
+          base.restrictedTo(Actor.DEFAULT_TENANT, null)));
+      assertEquals(List.of("ACME-INC0000001"), numbers(base.restrictedTo("acme", "alice")));
+      assertEquals(List.of("GLOBEX-INC0000002"), numbers(base.restrictedTo("globex", "bob")));
+      assertEquals(List.of(), numbers(base.restrictedTo("acme", "carol")));
+      assertEquals(6, numbers(base.restrictedTo(null, null)).size(), "null: any tenant");
+      assertEquals(3, numbers(base.restrictedTo(null, "alice")).size(), "alice in each tenant");
+      assertEquals(2L, tx(() -> store.count(base.restrictedTo("acme", null))));
+      assertEquals(1L, tx(() -> store.count(base.restrictedTo("acme", "bob"))));
+      assertEquals(0L, tx(() -> store.count(base.restrictedTo("initech", null))));
+    }
+  }
+
+  private List<String> numbers(IncidentCriteria criteria) {
+    return tx(() -> store.query(criteria)).stream().map(Incident::number).sorted().toList();
   }
 
   // --- timeline ----------------------------------------------------------------------------------

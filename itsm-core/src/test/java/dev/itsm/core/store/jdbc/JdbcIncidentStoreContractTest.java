@@ -3,6 +3,9 @@ package dev.itsm.core.store.jdbc;
 import dev.itsm.core.spi.IncidentStore;
 import dev.itsm.core.spi.contract.IncidentStoreContract;
 import dev.itsm.core.testdb.TestDatabase;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -23,6 +26,18 @@ class JdbcIncidentStoreContractTest extends IncidentStoreContract {
   @BeforeParameterizedClassInvocation
   static void createDatabase(TestDatabase kind) {
     database = new ContractDatabase(kind, "incident_contract");
+    // the tenants the contract's tenant cases use (the engine creates these at start)
+    database.inTransaction(() -> {
+      try (Statement s = database.connections().connection().createStatement()) {
+        for (String tenant : List.of("acme", "globex")) {
+          s.execute("CREATE SEQUENCE IF NOT EXISTS "
+              + ItsmSchema.sequence("itsm_incident_seq", tenant) + " START WITH 1 INCREMENT BY 1");
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not create the tenant sequences", e);
+      }
+      return null;
+    });
   }
 
   @AfterParameterizedClassInvocation
