@@ -46,6 +46,7 @@ public interface ServiceLevelService {
    * @param group an assignment group (operational clocks of it, and clocks of records it
    *     holds), or {@code null} for all
    * @return the clocks at risk
+   * @throws dev.itsm.core.ValidationException when {@code percent} is not in 1..100
    */
   List<ClockStatus> atRisk(Actor actor, int percent, String group);
 

@@ -193,8 +193,11 @@ class ServiceLevelQueriesTest {
   @ValueSource(ints = {0, -5, 101})
   void atRiskRejectsPercentagesOutside1To100(int percent) {
     assertThatThrownBy(() -> f.sla.atRisk(Actor.system(), percent, null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("percent must be 1..100, was " + percent);
+        .isInstanceOfSatisfying(dev.itsm.core.ValidationException.class, e -> assertThat(
+            e.violations()).singleElement().satisfies(v -> {
+              assertThat(v.field()).isEqualTo("percent");
+              assertThat(v.message()).isEqualTo("must be 1..100, was " + percent);
+            }));
   }
 
   // --- breached ----------------------------------------------------------------------------------

@@ -537,7 +537,9 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
   public List<ClockStatus> atRisk(Actor actor, int percent, String group) {
     guard.check(actor, Permission.SERVICE_LEVEL_READ);
     if (percent < 1 || percent > 100) {
-      throw new IllegalArgumentException("percent must be 1..100, was " + percent);
+      throw new dev.itsm.core.ValidationException("AtRisk", List.of(
+          new dev.itsm.core.ValidationException.Violation("percent", "Range",
+              "must be 1..100, was " + percent)));
     }
     return activeStatuses(actor, group, s -> s.percent() >= percent);
   }
