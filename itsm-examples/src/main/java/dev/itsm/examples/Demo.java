@@ -117,8 +117,7 @@ public final class Demo {
   private static final Actor ECAB_EVE = Actor.of("eve", "ecab");
   private static final Actor OWNER = Actor.of("olivia", "cab");
   private static final Actor CATALOG_ADMIN = Actor.of("cathy", "catalog-managers");
-  // in the service desk: RoleModel.standard() grants request.close (confirm receipt) to it only
-  private static final Actor CAROL = Actor.of("carol", "service-desk");
+  private static final Actor CAROL = Actor.of("carol");
   private static final Actor MIA = Actor.of("mia");
   private static final Actor DAVE = Actor.of("dave");
   private static final Actor SECURITY_OWNER = Actor.of("sol", "security-owners");
@@ -203,6 +202,7 @@ public final class Demo {
         .autoCloseAfter(Duration.ofDays(3))
         .jobPollInterval(Duration.ofMillis(200))
         .afterListener(demo::onEvent)
+        .tenants("acme")
         .build()) {
       return demo.morning(engine);
     } finally {
@@ -329,6 +329,7 @@ public final class Demo {
       printRequest(engine.requests(), number);
       printClocks(engine.serviceLevels(), number);
     }
+    accessAndTenants(engine, numbers.get(0));
     Map<IncidentState, Long> counts = new EnumMap<>(IncidentState.class);
     for (IncidentState s : IncidentState.values()) {
       counts.put(s, incidents.query(DESK).state(s).count());
@@ -545,6 +546,34 @@ public final class Demo {
         + engine.problems().get(pat, p.number()).state());
     engine.problems().close(pat, new CloseProblem(p.number(), "No path drops for a week"));
     return p.number();
+  }
+
+  /** Step 11: the role model refuses what a role does not allow; a second tenant sees nothing. */
+  private void accessAndTenants(ItsmEngine engine, String someoneElses) {
+    say("11. Who may do what: every call names its actor and is checked against the role model;"
+        + " the engine also serves a second tenant, acme.");
+    IncidentService incidents = engine.incidents();
+    try {
+      incidents.get(Actor.of("bob"), someoneElses);
+    } catch (ItsmException e) {
+      say("   bob (no group) reads " + someoneElses + ": refused [" + e.code() + "]: "
+          + e.getMessage());
+    }
+    Incident first = incidents.get(DESK, someoneElses);
+    try {
+      incidents.reopen(SECURITY, new ReopenIncident(first.number(), "Still broken?"));
+    } catch (ItsmException e) {
+      say("   sam (security) reopens " + first.number() + " of " + first.assignmentGroup()
+          + ": refused [" + e.code() + "]: " + e.getMessage());
+    }
+    Actor acmeDesk = Actor.of("ava", "service-desk").inTenant("acme");
+    Incident acme = incidents.open(acmeDesk, OpenIncident.builder().title("Printer offline")
+        .caller("zoe").channel(Channel.PORTAL).category("hardware")
+        .impact(Impact.LOW).urgency(Urgency.LOW).build());
+    say("   acme's service desk opens " + acme.number() + " (tenant " + acme.tenant()
+        + ", its own numbering); acme sees " + incidents.query(acmeDesk).count()
+        + " incident, this tenant's desk finds " + acme.number() + ": "
+        + incidents.find(DESK, acme.number()).map(Incident::number).orElse("nothing"));
   }
 
   private void printProblem(ItsmEngine engine, String number) {

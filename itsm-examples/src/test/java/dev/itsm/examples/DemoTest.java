@@ -78,7 +78,12 @@ class DemoTest {
             + " mia]")
         .contains("REQ0000002  CLOSED    Access to a business system  [dave for dave,"
             + " system-access v1, approval security-owners]")
-        .contains("SLA Standard laptop fulfilment ACHIEVED");
+        .contains("SLA Standard laptop fulfilment ACHIEVED")
+        // access control and a second tenant
+        .contains("bob lacks the permission incident.read on INC0000001")
+        .contains("sam lacks the permission incident.reopen on INC0000001")
+        .contains("acme's service desk opens ACME-INC0000001 (tenant acme, its own numbering);"
+            + " acme sees 1 incident, this tenant's desk finds ACME-INC0000001: nothing");
     assertThat(printed.split("P2 response: BREACHED", -1)).as("the breach fires once").hasSize(2);
     assertThat(printed.strip().lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo("Summary: 11 incidents; NEW=0 IN_PROGRESS=0 ON_HOLD=0 RESOLVED=0 CLOSED=10"

@@ -154,6 +154,9 @@ public final class RoleModel implements AccessPolicy {
       ways.add(target != null && target.kind() == RecordKind.INCIDENT ? "be the caller"
           : "be the requester");
     }
+    if (STAFF.contains(p)) {
+      ways.add("be a member of any group (staff)");
+    }
     if (RESOLVER.contains(p)) {
       ways.add("be a member of the record's assignment group or its assignee");
     }
