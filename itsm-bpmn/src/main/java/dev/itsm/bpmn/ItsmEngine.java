@@ -156,6 +156,7 @@ public final class ItsmEngine implements AutoCloseable {
   private final EngineTransactions transactions;
   private final CommandValidator validator;
   private final Set<ItsmProcess> processes;
+  private final Set<String> tenants;
   private final IncidentService incidents;
   private final ChangeService changes;
   private final ProblemService problems;
@@ -173,7 +174,8 @@ public final class ItsmEngine implements AutoCloseable {
       IncidentService incidents, ChangeService changes, ProblemService problems,
       MajorIncidentService majorIncidents, RequestService requests, ServiceCatalog catalog,
       ServiceLevelService serviceLevels, Outbox outbox, MetricsService metrics,
-      AuditService audit) {
+      AuditService audit, Set<String> tenants) {
+    this.tenants = Set.copyOf(tenants);
     this.processEngine = processEngine;
     this.ownedDataSource = ownedDataSource;
     this.transactions = transactions;
@@ -363,7 +365,7 @@ public final class ItsmEngine implements AutoCloseable {
    * @return the versions view
    */
   public ProcessVersions versions() {
-    return new ProcessVersions(processEngine, transactions, processes);
+    return new ProcessVersions(processEngine, transactions, processes, tenants);
   }
 
   /** @return the processes this engine deployed */
@@ -1280,7 +1282,7 @@ public final class ItsmEngine implements AutoCloseable {
             Set.copyOf(new LinkedHashSet<>(processes)), incidents, changes, problems, majors,
             requests, catalog, sla, outbox, metrics, new DefaultAuditService(tx,
                 Objects.requireNonNull(auditStore.apply(connections), "auditStore factory"),
-                guard));
+                guard), guard.tenants());
       } catch (RuntimeException | Error e) {
         engine.close();
         tx.close();

@@ -20,7 +20,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /**
  * Versions of the deployed diagrams and the migration of running records. Deploying a changed
  * diagram creates a new version; records keep running on the version they started on until they
- * are migrated.
+ * are migrated. Each tenant has its own deployments and so its own versions: the methods without
+ * a tenant act on the default tenant's; a host serving several tenants migrates each.
  */
 public final class ProcessVersions {
 
@@ -36,11 +37,14 @@ public final class ProcessVersions {
   private final ProcessEngine engine;
   private final EngineTransactions tx;
   private final Set<ItsmProcess> deployed;
+  private final Set<String> tenants;
 
-  ProcessVersions(ProcessEngine engine, EngineTransactions tx, Set<ItsmProcess> deployed) {
+  ProcessVersions(ProcessEngine engine, EngineTransactions tx, Set<ItsmProcess> deployed,
+      Set<String> tenants) {
     this.engine = engine;
     this.tx = tx;
     this.deployed = deployed;
+    this.tenants = Set.copyOf(tenants);
   }
 
   /**
@@ -48,7 +52,17 @@ public final class ProcessVersions {
    * @return its versions, oldest first, with the number of records running on each
    */
   public List<Version> list(ItsmProcess process) {
-    return definitions(process).stream().map(d -> new Version(d.getVersion(), d.getVersionTag(),
+    return list(process, dev.itsm.core.Actor.DEFAULT_TENANT);
+  }
+
+  /**
+   * @param process a deployed process
+   * @param tenant a declared tenant
+   * @return its versions in that tenant, oldest first, with the number of records running on
+   *     each
+   */
+  public List<Version> list(ItsmProcess process, String tenant) {
+    return definitions(process, tenant).stream().map(d -> new Version(d.getVersion(), d.getVersionTag(),
         engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(d.getId())
             .count())).toList();
   }
@@ -65,7 +79,21 @@ public final class ProcessVersions {
    * @throws ContractViolationException when the plan or a record cannot be migrated
    */
   public MigrationReport migrate(ItsmProcess process, MigrationPlan plan) {
-    List<ProcessDefinition> defs = definitions(process);
+    return migrate(process, plan, dev.itsm.core.Actor.DEFAULT_TENANT);
+  }
+
+  /**
+   * Moves every record of a tenant running on an older version of the process to the tenant's
+   * newest version (see {@link #migrate(ItsmProcess, MigrationPlan)}).
+   *
+   * @param process a deployed process
+   * @param plan the element mapping
+   * @param tenant a declared tenant
+   * @return the migrated records
+   * @throws ContractViolationException when the plan or a record cannot be migrated
+   */
+  public MigrationReport migrate(ItsmProcess process, MigrationPlan plan, String tenant) {
+    List<ProcessDefinition> defs = definitions(process, tenant);
     ProcessDefinition target = defs.get(defs.size() - 1);
     String subject = "migration of " + process.key() + " to version " + target.getVersion();
     List<Problem> problems = new ArrayList<>();
@@ -131,12 +159,19 @@ public final class ProcessVersions {
     return new MigrationReport(process.key(), target.getVersion(), migrated);
   }
 
-  private List<ProcessDefinition> definitions(ItsmProcess process) {
+  private List<ProcessDefinition> definitions(ItsmProcess process, String tenant) {
     if (!deployed.contains(process)) {
       throw new ItsmConfigurationException(process + " is not deployed by this engine; add it"
           + " with ItsmEngine.builder().processes(...)");
     }
-    return engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(process.key()).orderByProcessDefinitionVersion().asc().list();
+    if (tenant == null || !tenants.contains(tenant)) {
+      throw new ItsmConfigurationException("tenant " + tenant + " is not served by this engine"
+          + " (declared: " + String.join(", ", new java.util.TreeSet<>(tenants)) + ")");
+    }
+    var query = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(process.key());
+    String camunda = dev.itsm.bpmn.internal.ProcessDriver.camundaTenant(tenant);
+    return (camunda == null ? query.withoutTenantId() : query.tenantIdIn(camunda))
+        .orderByProcessDefinitionVersion().asc().list();
   }
 }

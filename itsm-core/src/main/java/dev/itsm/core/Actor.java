@@ -27,6 +27,10 @@ public record Actor(String id, Set<String> groups, String tenant) {
   /** The id used for changes made by the library itself, e.g. by a timer. */
   public static final String SYSTEM_ID = "system";
 
+  /** The library's own identity per tenant; {@link #isSystem()} compares with these instances. */
+  private static final java.util.concurrent.ConcurrentMap<String, Actor> SYSTEM =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The tenant of an engine that serves one organisation, and of actors that name none. */
   public static final String DEFAULT_TENANT = "default";
 
@@ -69,9 +73,16 @@ public record Actor(String id, Set<String> groups, String tenant) {
     return new Actor(id, groups, Objects.requireNonNull(tenant, "tenant"));
   }
 
-  /** @return whether this is the library's own identity ({@link #system()}) */
+  /**
+   * Whether this is the library's own identity: one of the instances {@link #system()} and
+   * {@link #system(String)} return, compared by identity. An actor a host builds with the id
+   * {@code system} (e.g. from a login of that name, or decoded from an event) is an ordinary
+   * user, so the identity cannot be forged through the id.
+   *
+   * @return whether this actor passes every access check
+   */
   public boolean isSystem() {
-    return SYSTEM_ID.equals(id);
+    return SYSTEM_ID.equals(id) && SYSTEM.get(tenant) == this;
   }
 
   private static String abbreviate(String s) {
@@ -89,7 +100,7 @@ public record Actor(String id, Set<String> groups, String tenant) {
 
   /** @return the actor used for the library's own changes (timers, automatic closure) */
   public static Actor system() {
-    return new Actor(SYSTEM_ID, Set.of());
+    return system(DEFAULT_TENANT);
   }
 
   /**
@@ -97,6 +108,10 @@ public record Actor(String id, Set<String> groups, String tenant) {
    * @return the library's own identity within {@code tenant} (timers of that tenant's records)
    */
   public static Actor system(String tenant) {
-    return new Actor(SYSTEM_ID, Set.of(), tenant);
+    Objects.requireNonNull(tenant, "tenant");
+    Actor existing = SYSTEM.get(tenant);
+    return existing != null ? existing
+        : SYSTEM.computeIfAbsent(new Actor(SYSTEM_ID, Set.of(), tenant).tenant(),
+            t -> new Actor(SYSTEM_ID, Set.of(), t));
   }
 }

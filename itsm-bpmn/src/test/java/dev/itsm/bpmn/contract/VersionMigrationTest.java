@@ -99,4 +99,33 @@ class VersionMigrationTest {
           .records()).isEmpty();
     }
   }
+
+  @Test
+  void eachTenantHasItsOwnVersionsAndMigratesOnItsOwn() throws Exception {
+    try (ItsmEngine v1 = builder().tenants("acme").build()) {
+      open(v1, "Default tenant");
+      v1.incidents().open(AGENT.inTenant("acme"), OpenIncident.builder().title("Acme")
+          .caller("bob").channel(Channel.PORTAL).impact(Impact.LOW).urgency(Urgency.LOW)
+          .build());
+    }
+    Path v2 = Files.writeString(dir.resolve("incident-v2.bpmn"),
+        DiagramValidatorTest.shipped("incident.bpmn").replace("camunda:versionTag=\"1.0.0\"",
+            "camunda:versionTag=\"2\""));
+    try (ItsmEngine engine = builder().tenants("acme").diagram(ItsmProcess.INCIDENT, v2)
+        .build()) {
+      assertThat(engine.versions().list(ItsmProcess.INCIDENT))
+          .extracting(v -> v.version() + "/" + v.runningRecords()).containsExactly("1/1", "2/0");
+      assertThat(engine.versions().list(ItsmProcess.INCIDENT, "acme"))
+          .extracting(v -> v.version() + "/" + v.runningRecords()).containsExactly("1/1", "2/0");
+      assertThat(engine.versions().migrate(ItsmProcess.INCIDENT, MigrationPlan.sameIds(), "acme")
+          .records()).extracting(MigrationReport.Migrated::recordNumber)
+          .containsExactly("ACME-INC0000001");
+      assertThat(engine.versions().list(ItsmProcess.INCIDENT, "acme"))
+          .extracting(v -> v.version() + "/" + v.runningRecords()).containsExactly("1/0", "2/1");
+      assertThat(engine.versions().list(ItsmProcess.INCIDENT))
+          .extracting(v -> v.version() + "/" + v.runningRecords()).containsExactly("1/1", "2/0");
+      assertThatThrownBy(() -> engine.versions().list(ItsmProcess.INCIDENT, "globex"))
+          .hasMessageContaining("tenant globex is not served");
+    }
+  }
 }

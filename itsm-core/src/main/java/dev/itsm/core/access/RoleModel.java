@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
  * <caption>Roles of {@link #standard()}</caption>
  * <tr><th>Role</th><th>Held by</th><th>Permissions</th></tr>
  * <tr><td>{@link Role#CALLER}</td><td>every actor</td><td>on their own records (incidents they are
- * the caller of, changes and requests they requested or a request is for): open or submit, read,
- * add notes, cancel; reopen or close a resolved incident; close (confirm) a fulfilled request; decide changes and requests (the
- * approval policy decides eligibility); read the catalog</td></tr>
+ * the caller of, changes and requests they requested or a request is for): open incidents and
+ * submit requests, read, add notes, cancel; reopen or close a resolved incident; close
+ * (confirm) a fulfilled request; decide changes and requests (the approval policy decides
+ * eligibility); read the catalog. Raising a change takes staff: a caller could otherwise name
+ * themselves owner and implementer of a standard change</td></tr>
  * <tr><td>staff</td><td>a member of any group</td><td>read every record of the tenant; open
  * incidents, raise problems and changes, submit requests for anyone; search known errors; read
  * service levels</td></tr>
@@ -59,7 +61,7 @@ import java.util.stream.Collectors;
 public final class RoleModel implements AccessPolicy {
 
   private static final Set<Permission> OWNER = EnumSet.of(INCIDENT_OPEN, INCIDENT_READ,
-      INCIDENT_NOTE, INCIDENT_REOPEN, INCIDENT_CLOSE, INCIDENT_CANCEL, CHANGE_CREATE, CHANGE_READ,
+      INCIDENT_NOTE, INCIDENT_REOPEN, INCIDENT_CLOSE, INCIDENT_CANCEL, CHANGE_READ,
       CHANGE_NOTE, CHANGE_CANCEL, REQUEST_SUBMIT, REQUEST_READ, REQUEST_NOTE, REQUEST_CANCEL,
       REQUEST_CLOSE);
   private static final Set<Permission> ANYONE = EnumSet.of(CATALOG_READ, CHANGE_DECIDE,

@@ -82,6 +82,20 @@ class AccessGuardTest {
   }
 
   @Test
+  void theSystemIdentityCannotBeForgedThroughItsId() {
+    Actor forged = new Actor(Actor.SYSTEM_ID, Set.of(), "acme");
+    assertThat(forged).isEqualTo(Actor.system("acme"));          // equal as values …
+    assertThat(forged.isSystem()).isFalse();                      // … but not the identity
+    assertThat(Actor.system("acme").isSystem()).isTrue();
+    assertThat(Actor.system("acme")).isSameAs(Actor.system("acme"));
+    assertThat(Actor.of(Actor.SYSTEM_ID).isSystem()).isFalse();
+    assertThatThrownBy(() -> guard.check(forged, Permission.INCIDENT_RESOLVE, ACME_INCIDENT))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> guard.check(Actor.of(Actor.SYSTEM_ID).inTenant("globex"),
+        Permission.INCIDENT_READ, ACME_INCIDENT)).isInstanceOf(RecordNotFoundException.class);
+  }
+
+  @Test
   void numbersOfOtherTenantsCarryTheTenant() {
     assertThat(AccessGuard.number("default", "INC0000007")).isEqualTo("INC0000007");
     assertThat(AccessGuard.number("acme", "INC0000007")).isEqualTo("ACME-INC0000007");

@@ -63,6 +63,8 @@ class RoleModelTest {
         // changes: approvals are open to all (eligibility is the change policy's), work to the
         // owner and implementer, review to change managers
         Arguments.of(CARL, CHANGE_CANCEL, CHANGE, true),
+        Arguments.of(CARL, CHANGE_CREATE, CHANGE, false),
+        Arguments.of(SAM, CHANGE_CREATE, CHANGE, true),
         Arguments.of(CARL, CHANGE_DECIDE, CHANGE, true),
         Arguments.of(CARL, CHANGE_IMPLEMENT, CHANGE, false),
         Arguments.of(NINA, CHANGE_IMPLEMENT, CHANGE, true),

@@ -159,7 +159,7 @@ public final class DefaultChangeService implements ChangeService {
     }
     checkWindow(c.plannedStart(), c.plannedEnd(), problems);
     guard.check(actor, Permission.CHANGE_CREATE, newChange(actor, c.owner(), c.implementer(), c));
-    checkIncidents(actor.tenant(), c.incidents(), problems);
+    checkIncidents(actor, c.incidents(), problems);
     failIf("CreateChange", problems);
     String tenant = actor.tenant();
     return tx.required(() -> {
@@ -212,7 +212,7 @@ public final class DefaultChangeService implements ChangeService {
           + policies().standardChanges().keySet().stream().sorted().toList()));
     }
     guard.check(actor, Permission.CHANGE_CREATE, newChange(actor, c.owner(), c.implementer(), c));
-    checkIncidents(actor.tenant(), c.incidents(), problems);
+    checkIncidents(actor, c.incidents(), problems);
     failIf("CreateStandardChange", problems);
     String tenant = actor.tenant();
     return tx.required(() -> {
@@ -842,11 +842,11 @@ public final class DefaultChangeService implements ChangeService {
     }
   }
 
-  private void checkIncidents(String tenant, List<String> numbers, List<Violation> problems) {
+  private void checkIncidents(Actor actor, List<String> numbers, List<Violation> problems) {
     for (int i = 0; i < numbers.size(); i++) {
       String n = numbers.get(i);
       if (n != null && !n.isBlank()
-          && settings.incidents().exists(tenant, n.strip()).map(e -> !e).orElse(false)) {
+          && settings.incidents().exists(actor, n.strip()).map(e -> !e).orElse(false)) {
         problems.add(new Violation("incidents[" + i + "]", "Exists", "incident " + n
             + " does not exist"));
       }

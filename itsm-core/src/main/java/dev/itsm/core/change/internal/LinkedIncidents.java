@@ -17,7 +17,7 @@ public interface LinkedIncidents {
   /** Incident management is not deployed: links are kept as given and nothing is resolved. */
   LinkedIncidents NONE = new LinkedIncidents() {
     @Override
-    public Optional<Boolean> exists(String tenant, String number) {
+    public Optional<Boolean> exists(Actor actor, String number) {
       return Optional.empty();
     }
 
@@ -26,11 +26,13 @@ public interface LinkedIncidents {
   };
 
   /**
-   * @param tenant the tenant of the change that links it
+   * @param actor the actor linking it: the incident must be one the actor may read, of the
+   *     actor's tenant (a change must not resolve incidents its author cannot even see)
    * @param number an incident number
-   * @return whether it exists in that tenant; empty when incident management is not deployed
+   * @return whether it exists for the actor; empty when incident management is not deployed
+   * @throws dev.itsm.core.access.AccessDeniedException when the actor may not read it
    */
-  Optional<Boolean> exists(String tenant, String number);
+  Optional<Boolean> exists(Actor actor, String number);
 
   /**
    * Resolves the change's linked incidents that are still open (acknowledging or resuming them
@@ -49,9 +51,8 @@ public interface LinkedIncidents {
   static LinkedIncidents over(IncidentService incidents) {
     return new LinkedIncidents() {
       @Override
-      public Optional<Boolean> exists(String tenant, String number) {
-        return Optional.of(incidents.find(Actor.system(tenant), number)
-            .filter(i -> i.tenant().equals(tenant)).isPresent());
+      public Optional<Boolean> exists(Actor actor, String number) {
+        return Optional.of(incidents.find(actor, number).isPresent());
       }
 
       @Override

@@ -69,8 +69,8 @@ public final class IncidentClocks implements IncidentWorkflow {
       case RESUME -> sla.resume(n, "resumed", RESOLUTION, OPERATIONAL);
       case RESOLVE -> sla.achieve(n, RESOLUTION, OPERATIONAL);
       case REOPEN -> {
-        sla.continueOrStart(PROCESS, n, RESOLUTION, after.priority(), after.service(),
-            after.caller(), after.assignmentGroup());
+        sla.continueOrStart(after.tenant(), PROCESS, n, RESOLUTION, after.priority(),
+            after.service(), after.caller(), after.assignmentGroup());
         start(after, OPERATIONAL, null);
       }
       case ASSIGN -> {

@@ -354,7 +354,7 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
       SlaClock r = new SlaClock(c.id(), c.recordNumber(), c.process(), t.name(), c.kind(),
           priority == null ? NO_PRIORITY : priority.name(), c.group(), t.calendar(), t.target(), t.warningPercents(), c.state(),
           c.startedAt(), elapsed, c.runningSince() == null ? null : now, c.firedPercents(),
-          c.breachedAt(), null, c.version() + 1);
+          c.breachedAt(), null, c.version() + 1, c.tenant());
       store.update(r);
       history(r, now, Kind.RETARGETED, c.targetName() + " " + c.target() + " -> " + t.name() + " "
           + t.target() + ", elapsed " + elapsed + " kept");
@@ -411,13 +411,31 @@ public final class DefaultServiceLevelService implements ServiceLevelService {
    */
   public void continueOrStart(String process, String recordNumber, TargetKind kind,
       Priority priority, String service, String customer, String group) {
+    continueOrStart(store.forRecord(recordNumber).stream().findFirst().map(SlaClock::tenant)
+        .orElse(Actor.DEFAULT_TENANT), process, recordNumber, kind, priority, service, customer,
+        group);
+  }
+
+  /**
+   * Continues the record's latest stopped clock of a kind (a reopen), or starts a new one in the
+   * record's tenant.
+   *
+   * @param tenant the record's tenant
+   * @param process the practice
+   * @param recordNumber the record
+   * @param kind the kind
+   * @param priority the priority
+   * @param service the service
+   * @param customer the customer
+   * @param group the group
+   */
+  public void continueOrStart(String tenant, String process, String recordNumber,
+      TargetKind kind, Priority priority, String service, String customer, String group) {
     Optional<SlaClock> last = store.forRecord(recordNumber).stream()
         .filter(c -> c.kind() == kind && c.stoppedAt() != null
             && c.state() != SlaClockState.CANCELLED)
         .reduce((a, b) -> b);
     if (last.isEmpty() || !levels.reopenContinuesResolution()) {
-      String tenant = store.forRecord(recordNumber).stream().findFirst().map(SlaClock::tenant)
-          .orElse(Actor.DEFAULT_TENANT);
       start(tenant, process, recordNumber, kind, priority, service, customer, group, true, null);
       return;
     }

@@ -88,17 +88,31 @@ public final class ItsmSchema {
       }
       for (String base : NUMBER_SEQUENCES) {
         String name = sequence(base, tenant);
-        try (java.sql.Connection c = dataSource.getConnection();
-            java.sql.Statement st = c.createStatement()) {
-          st.execute("CREATE SEQUENCE IF NOT EXISTS " + name + " START WITH 1 INCREMENT BY 1");
-          if (!c.getAutoCommit()) {
-            c.commit();
+        try {
+          createSequence(dataSource, name);
+        } catch (java.sql.SQLException first) {
+          // two nodes starting at once: PostgreSQL may fail the loser of the race on its
+          // catalog's unique index although IF NOT EXISTS was given; by now the sequence exists
+          try {
+            createSequence(dataSource, name);
+          } catch (java.sql.SQLException e) {
+            e.addSuppressed(first);
+            throw new ItsmConfigurationException("Could not create the sequence " + name
+                + " of tenant " + tenant + ": " + e.getMessage()
+                + " (check that the database user may create sequences)", e);
           }
-        } catch (java.sql.SQLException e) {
-          throw new ItsmConfigurationException("Could not create the sequence " + name
-              + " of tenant " + tenant + ": " + e.getMessage()
-              + " (check that the database user may create sequences)", e);
         }
+      }
+    }
+  }
+
+  private static void createSequence(DataSource dataSource, String name)
+      throws java.sql.SQLException {
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE SEQUENCE IF NOT EXISTS " + name + " START WITH 1 INCREMENT BY 1");
+      if (!c.getAutoCommit()) {
+        c.commit();
       }
     }
   }

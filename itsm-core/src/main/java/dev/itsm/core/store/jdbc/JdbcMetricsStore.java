@@ -216,6 +216,7 @@ public final class JdbcMetricsStore implements MetricsStore {
         + " p.cancelled_at, CASE WHEN p.fix_change IS NOT NULL OR EXISTS (SELECT 1"
         + "   FROM itsm_change_link l JOIN itsm_change ch ON ch.record_number = l.record_number"
         + "   WHERE l.link_kind = 'PROBLEM' AND l.target = p.record_number"
+        + "   AND ch.tenant_id = p.tenant_id"
         + "   AND ch.outcome IN ('SUCCESSFUL', 'SUCCESSFUL_WITH_ISSUES')) THEN 1 ELSE 0 END"
         + " AS fixed FROM itsm_problem p" + w.sql
         + " ORDER BY p.created_at, p.record_number";
