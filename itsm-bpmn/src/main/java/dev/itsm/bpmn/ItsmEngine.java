@@ -311,7 +311,7 @@ public final class ItsmEngine implements AutoCloseable {
    * The audit trail's hash chains: verify a record or a period.
    *
    * <pre>{@code
-   * AuditVerification v = engine.audit().verify("INC0000001");
+   * AuditVerification v = engine.audit().verify(Actor.of("ada", "itsm-admins"), "INC0000001");
    * }</pre>
    *
    * @return the audit service

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * (confirm) a fulfilled request; decide changes and requests (the approval policy decides
  * eligibility); read the catalog. Raising a change takes staff: a caller could otherwise name
  * themselves owner and implementer of a standard change</td></tr>
- * <tr><td>staff</td><td>a member of any group</td><td>read every record of the tenant; open
+ * <tr><td>staff</td><td>a member of any group (or of the {@link Builder#staffGroups staff
+ * groups} and the roles' groups, when named)</td><td>read every record of the tenant; open
  * incidents, raise problems and changes, submit requests for anyone; search known errors; read
  * service levels</td></tr>
  * <tr><td>{@link Role#RESOLVER}</td><td>a member of the record's assignment group (a request's
@@ -76,9 +77,27 @@ public final class RoleModel implements AccessPolicy {
   private static final RoleModel STANDARD = builder().build();
 
   private final Map<Role, Set<String>> groups;
+  /** The groups whose members are staff; {@code null}: every group. */
+  private final Set<String> staffGroups;
 
-  private RoleModel(Map<Role, Set<String>> groups) {
+  private RoleModel(Map<Role, Set<String>> groups, Set<String> staffGroups) {
     this.groups = groups;
+    this.staffGroups = staffGroups;
+  }
+
+  /**
+   * Whether an actor is staff: a member of any group (the default), or, when the model names
+   * staff groups ({@link Builder#staffGroups}), of one of those or of a role's group.
+   *
+   * @param actor the actor
+   * @return whether it reads every record of its tenant and opens and raises records for others
+   */
+  public boolean isStaff(Actor actor) {
+    if (staffGroups == null) {
+      return !actor.groups().isEmpty();
+    }
+    return !Collections.disjoint(staffGroups, actor.groups())
+        || groups.values().stream().anyMatch(g -> !Collections.disjoint(g, actor.groups()));
   }
 
   /** @return the role model with the standard group names (see the class comment) */
@@ -125,7 +144,7 @@ public final class RoleModel implements AccessPolicy {
     Actor actor = request.actor();
     Permission p = request.permission();
     AccessTarget target = request.target();
-    if (ANYONE.contains(p) || (!actor.groups().isEmpty() && STAFF.contains(p))) {
+    if (ANYONE.contains(p) || (STAFF.contains(p) && isStaff(actor))) {
       return AccessDecision.allow();
     }
     boolean owner = target != null && target.owners().contains(actor.id());
@@ -143,7 +162,7 @@ public final class RoleModel implements AccessPolicy {
 
   @Override
   public ReadScope readScope(Actor actor, RecordKind kind) {
-    return actor.groups().isEmpty() ? ReadScope.OWN : ReadScope.ALL;
+    return isStaff(actor) ? ReadScope.ALL : ReadScope.OWN;
   }
 
   private static boolean ownQueryable(Permission p) {
@@ -157,7 +176,9 @@ public final class RoleModel implements AccessPolicy {
           : "be the requester");
     }
     if (STAFF.contains(p)) {
-      ways.add("be a member of any group (staff)");
+      ways.add(staffGroups == null ? "be a member of any group (staff)"
+          : "be a member of a staff group (" + String.join(", ", new java.util.TreeSet<>(
+              staffGroups)) + ")");
     }
     if (RESOLVER.contains(p)) {
       ways.add("be a member of the record's assignment group or its assignee");
@@ -197,13 +218,14 @@ public final class RoleModel implements AccessPolicy {
 
   @Override
   public String toString() {
-    return "RoleModel" + groups;
+    return "RoleModel" + groups + (staffGroups == null ? "" : ", staff " + staffGroups);
   }
 
   /** Maps roles to groups; unmapped roles keep their standard group. */
   public static final class Builder {
 
     private final Map<Role, Set<String>> groups = new EnumMap<>(Role.class);
+    private Set<String> staffGroups;
 
     private Builder() {
       groups.put(Role.SERVICE_DESK_AGENT, Set.of("service-desk"));
@@ -234,9 +256,26 @@ public final class RoleModel implements AccessPolicy {
       return this;
     }
 
+    /**
+     * Names the groups whose members are staff (read every record of their tenant, open incidents
+     * and raise problems and changes for anyone), besides the roles' own groups. By default every
+     * group does; name them when your directory also has groups of customers, e.g. approver
+     * groups of business owners, whose members should see only their own records.
+     *
+     * @param groupIds the resolver and support groups
+     * @return this builder
+     */
+    public Builder staffGroups(String... groupIds) {
+      if (groupIds.length == 0 || Arrays.stream(groupIds).anyMatch(g -> g == null || g.isBlank())) {
+        throw new IllegalArgumentException("name at least one non-blank staff group");
+      }
+      staffGroups = Set.of(groupIds);
+      return this;
+    }
+
     /** @return the immutable role model */
     public RoleModel build() {
-      return new RoleModel(Collections.unmodifiableMap(new EnumMap<>(groups)));
+      return new RoleModel(Collections.unmodifiableMap(new EnumMap<>(groups)), staffGroups);
     }
   }
 }

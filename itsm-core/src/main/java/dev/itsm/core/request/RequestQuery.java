@@ -7,7 +7,7 @@ import java.util.Optional;
  * A fluent query over service requests; restrictions combine with AND.
  *
  * <pre>{@code
- * List<Request> queue = engine.requests().query().openTaskGroup("desktop-support")
+ * List<Request> queue = engine.requests().query(dan).openTaskGroup("desktop-support")
  *     .orderBy(RequestSort.OLDEST_FIRST).list();
  * }</pre>
  */

@@ -133,6 +133,22 @@ class RoleModelTest {
   }
 
   @Test
+  void namedStaffGroupsKeepCustomersGroupsToTheirOwnRecords() {
+    RoleModel roles = RoleModel.builder().staffGroups("network", "storage").build();
+    Actor businessOwner = Actor.of("sol", "security-owners");
+    assertThat(ROLES.isStaff(businessOwner)).isTrue();
+    assertThat(roles.isStaff(businessOwner)).isFalse();
+    assertThat(roles.readScope(businessOwner, RecordKind.INCIDENT)).isEqualTo(ReadScope.OWN);
+    assertThat(roles.decide(new AccessRequest(businessOwner, INCIDENT_READ, INCIDENT)).allowed())
+        .isFalse();
+    assertThat(roles.isStaff(NINA)).isTrue();
+    assertThat(roles.isStaff(DANA)).as("a role's group").isTrue();
+    assertThat(roles.decide(new AccessRequest(SAM, INCIDENT_READ, INCIDENT)).allowed()).isTrue();
+    assertThatThrownBy(() -> RoleModel.builder().staffGroups())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void rolesMapToTheHostsGroups() {
     RoleModel mine = RoleModel.builder().group(Role.SERVICE_DESK_AGENT, "helpdesk", "l1").build();
     assertThat(mine.groupsOf(Role.SERVICE_DESK_AGENT)).containsExactlyInAnyOrder("helpdesk", "l1");

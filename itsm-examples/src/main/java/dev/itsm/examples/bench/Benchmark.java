@@ -58,7 +58,7 @@ import java.util.stream.Stream;
  *       database, one thread each, after a warm-up, interleaved in rounds: throughput of both and
  *       their ratio, the SQL statements a lifecycle runs on each side ({@link SqlStatements}), then
  *       p50/p95/p99 of each API operation.
- *   <li>A service desk's work-queue queries through {@code engine.incidents().query()} with
+ *   <li>A service desk's work-queue queries through {@code engine.incidents().query(actor)} with
  *       100,000 incidents (1,000,000 with {@code --long}) loaded by {@link BulkLoader}.
  *   <li>Boot time on an empty and on the existing database (each in a fresh JVM, as a restart
  *       would be, and in this warm JVM), and the heap in use after the load.
