@@ -708,9 +708,10 @@ public final class ItsmEngine implements AutoCloseable {
     }
 
     /**
-     * @param directory the members of groups, for approval policies that count approvers (ALL,
-     *     QUORUM:p%), and users' managers, for requests approved by the requester's manager;
-     *     default {@link Directory#NONE}
+     * @param directory the identity SPI: the members of groups, for approval policies that count
+     *     approvers (ALL, QUORUM:p%); users' managers, for requests approved by the requester's
+     *     manager; and users' groups, added to every actor before the access check; default
+     *     {@link Directory#NONE}
      * @return this
      */
     public Builder directory(Directory directory) {
