@@ -122,6 +122,30 @@ public final class AccessGuard {
   }
 
   /**
+   * A read of one part of a record (its timeline, audit trail or decisions): the actor's tenant
+   * must be declared and the number a key; then, in one transaction, the record is checked
+   * readable by the actor before the part is read.
+   *
+   * @param actor the acting user
+   * @param number the record's number
+   * @param tx the transactions
+   * @param checkReadable loads the record and checks the read permission on it (throws when the
+   *     record is not there for the actor, or the actor may not read it)
+   * @param part reads the part
+   * @param <T> the part's type
+   * @return the part
+   */
+  public <T> T readPart(Actor actor, String number, Transactions tx,
+      java.util.function.Consumer<String> checkReadable, java.util.function.Supplier<T> part) {
+    requireTenant(actor);
+    Arguments.key(number, "number");
+    return tx.required(() -> {
+      checkReadable.accept(number);
+      return part.get();
+    });
+  }
+
+  /**
    * Filters records already loaded (lists on a record, e.g. linked incidents) to those the actor
    * may read: same tenant, and the policy allows the read permission.
    *

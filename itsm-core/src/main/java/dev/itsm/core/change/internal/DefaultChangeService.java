@@ -698,32 +698,19 @@ public final class DefaultChangeService implements ChangeService {
 
   @Override
   public List<ApprovalRecord> decisions(Actor actor, String number) {
-    guard.requireTenant(actor);
-    Arguments.key(number, "number");
-    return tx.required(() -> {
-      readable(actor, number);
-      return store.decisions(number);
-    });
+    return guard.readPart(actor, number, tx, n -> readable(actor, n),
+        () -> store.decisions(number));
   }
 
   @Override
   public List<TimelineEntry> timeline(Actor actor, String number) {
-    guard.requireTenant(actor);
-    Arguments.key(number, "number");
-    return tx.required(() -> {
-      readable(actor, number);
-      return store.timeline(number);
-    });
+    return guard.readPart(actor, number, tx, n -> readable(actor, n), () -> store.timeline(number));
   }
 
   @Override
   public List<AuditEntry> auditTrail(Actor actor, String number) {
-    guard.requireTenant(actor);
-    Arguments.key(number, "number");
-    return tx.required(() -> {
-      readable(actor, number);
-      return audit.forRecord(number);
-    });
+    return guard.readPart(actor, number, tx, n -> readable(actor, n),
+        () -> audit.forRecord(number));
   }
 
   @Override

@@ -369,22 +369,12 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public List<TimelineEntry> timeline(Actor actor, String number) {
-    guard.requireTenant(actor);
-    Arguments.key(number, "number");
-    return tx.required(() -> {
-      read(actor, number);
-      return store.timeline(number);
-    });
+    return guard.readPart(actor, number, tx, n -> read(actor, n), () -> store.timeline(number));
   }
 
   @Override
   public List<AuditEntry> auditTrail(Actor actor, String number) {
-    guard.requireTenant(actor);
-    Arguments.key(number, "number");
-    return tx.required(() -> {
-      read(actor, number);
-      return audit.forRecord(number);
-    });
+    return guard.readPart(actor, number, tx, n -> read(actor, n), () -> audit.forRecord(number));
   }
 
   /**

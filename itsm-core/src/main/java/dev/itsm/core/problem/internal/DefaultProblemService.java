@@ -547,22 +547,16 @@ public final class DefaultProblemService implements ProblemService {
 
   @Override
   public List<TimelineEntry> timeline(Actor actor, String number) {
-    Arguments.key(number, "number");
-    guard.requireTenant(actor);
-    return tx.required(() -> {
-      guard.check(actor, Permission.PROBLEM_READ, target(load(number)));
-      return store.timeline(number);
-    });
+    return guard.readPart(actor, number, tx,
+        n -> guard.check(actor, Permission.PROBLEM_READ, target(load(n))),
+        () -> store.timeline(number));
   }
 
   @Override
   public List<AuditEntry> auditTrail(Actor actor, String number) {
-    Arguments.key(number, "number");
-    guard.requireTenant(actor);
-    return tx.required(() -> {
-      guard.check(actor, Permission.PROBLEM_READ, target(load(number)));
-      return audit.forRecord(number);
-    });
+    return guard.readPart(actor, number, tx,
+        n -> guard.check(actor, Permission.PROBLEM_READ, target(load(n))),
+        () -> audit.forRecord(number));
   }
 
   // ------------------------------------------------------------------------- helpers
