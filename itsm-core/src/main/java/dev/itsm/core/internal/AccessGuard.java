@@ -122,6 +122,21 @@ public final class AccessGuard {
   }
 
   /**
+   * Checks a query and says whose records it may return: the one place that turns a
+   * {@link ReadScope} into a query restriction.
+   *
+   * @param actor the acting user
+   * @param permission the read permission of the kind
+   * @param kind the kind of record queried
+   * @return the actor's id under {@link ReadScope#OWN} (only records the actor owns), or
+   *     {@code null} under {@link ReadScope#ALL} (every record of the actor's tenant)
+   * @throws AccessDeniedException the actor may read no record of the kind
+   */
+  public String queryOwner(Actor actor, Permission permission, RecordKind kind) {
+    return scope(actor, permission, kind) == ReadScope.OWN ? actor.id() : null;
+  }
+
+  /**
    * A read of one part of a record (its timeline, audit trail or decisions): the actor's tenant
    * must be declared and the number a key; then, in one transaction, the record is checked
    * readable by the actor before the part is read.

@@ -671,11 +671,10 @@ public final class DefaultChangeService implements ChangeService {
 
   /** Confines a query to the actor's tenant and, under {@link ReadScope#OWN}, its own changes. */
   private ChangeCriteria scoped(Actor actor, ChangeCriteria c) {
-    ReadScope scope = guard.scope(actor, Permission.CHANGE_READ, RecordKind.CHANGE);
+    String ownedBy = guard.queryOwner(actor, Permission.CHANGE_READ, RecordKind.CHANGE);
     return new ChangeCriteria(c.states(), c.type(), c.requester(), c.owner(), c.service(),
         c.configurationItem(), c.incident(), c.problem(), c.windowFrom(), c.windowTo(),
-        actor.tenant(), scope == ReadScope.OWN ? actor.id() : null, c.sort(), c.offset(),
-        c.limit());
+        actor.tenant(), ownedBy, c.sort(), c.offset(), c.limit());
   }
 
   @Override

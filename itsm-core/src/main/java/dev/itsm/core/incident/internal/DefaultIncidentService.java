@@ -6,7 +6,6 @@ import dev.itsm.core.ItsmEvent;
 import dev.itsm.core.RecordNotFoundException;
 import dev.itsm.core.access.AccessTarget;
 import dev.itsm.core.access.Permission;
-import dev.itsm.core.access.ReadScope;
 import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.audit.AuditEntry;
 import dev.itsm.core.audit.FieldChange;
@@ -355,9 +354,8 @@ public final class DefaultIncidentService implements IncidentService {
 
   @Override
   public IncidentQuery query(Actor actor) {
-    ReadScope scope = guard.scope(actor, Permission.INCIDENT_READ, RecordKind.INCIDENT);
+    String owner = guard.queryOwner(actor, Permission.INCIDENT_READ, RecordKind.INCIDENT);
     String tenant = actor.tenant();
-    String owner = scope == ReadScope.OWN ? actor.id() : null;
     return new DefaultIncidentQuery(criteria -> {
       validator.validate(criteria, "IncidentQuery");
       return tx.required(() -> store.query(criteria.restrictedTo(tenant, owner)));

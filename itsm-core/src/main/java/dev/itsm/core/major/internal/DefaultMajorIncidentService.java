@@ -20,7 +20,6 @@ import dev.itsm.core.incident.internal.IncidentWorkflow;
 import dev.itsm.core.incident.internal.OpenIncidents;
 import dev.itsm.core.access.AccessTarget;
 import dev.itsm.core.access.Permission;
-import dev.itsm.core.access.ReadScope;
 import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
@@ -328,9 +327,8 @@ public final class DefaultMajorIncidentService implements MajorIncidentService {
 
   @Override
   public List<MajorIncident> active(Actor actor) {
-    ReadScope scope = guard.scope(actor, Permission.MAJOR_INCIDENT_READ,
-        RecordKind.MAJOR_INCIDENT);
-    if (scope == ReadScope.OWN) {
+    if (guard.queryOwner(actor, Permission.MAJOR_INCIDENT_READ, RecordKind.MAJOR_INCIDENT)
+        != null) {
       return List.of(); // major incidents have no owner
     }
     return tx.required(() -> store.active(actor.tenant()));

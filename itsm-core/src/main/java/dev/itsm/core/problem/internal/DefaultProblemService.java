@@ -15,7 +15,6 @@ import dev.itsm.core.incident.TimelineEntry.Kind;
 import dev.itsm.core.incident.internal.OpenIncidents;
 import dev.itsm.core.access.AccessTarget;
 import dev.itsm.core.access.Permission;
-import dev.itsm.core.access.ReadScope;
 import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.CommandValidator;
@@ -511,8 +510,7 @@ public final class DefaultProblemService implements ProblemService {
 
   @Override
   public ProblemQuery query(Actor actor) {
-    ReadScope scope = guard.scope(actor, Permission.PROBLEM_READ, RecordKind.PROBLEM);
-    String owner = scope == ReadScope.OWN ? actor.id() : null;
+    String owner = guard.queryOwner(actor, Permission.PROBLEM_READ, RecordKind.PROBLEM);
     return new Queries.Problems(actor.tenant(), owner, criteria -> {
       validator.validate(criteria, "ProblemQuery");
       return tx.required(() -> store.query(criteria));

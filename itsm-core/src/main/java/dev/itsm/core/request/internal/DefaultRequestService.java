@@ -14,7 +14,6 @@ import dev.itsm.core.incident.TimelineEntry;
 import dev.itsm.core.incident.TimelineEntry.Kind;
 import dev.itsm.core.access.AccessTarget;
 import dev.itsm.core.access.Permission;
-import dev.itsm.core.access.ReadScope;
 import dev.itsm.core.access.RecordKind;
 import dev.itsm.core.internal.AccessGuard;
 import dev.itsm.core.internal.ApprovalRound;
@@ -572,14 +571,14 @@ public final class DefaultRequestService implements RequestService {
 
   @Override
   public RequestQuery query(Actor actor) {
-    ReadScope scope = guard.scope(actor, Permission.REQUEST_READ, RecordKind.REQUEST);
+    String owner = guard.queryOwner(actor, Permission.REQUEST_READ, RecordKind.REQUEST);
     return new DefaultRequestQuery(criteria -> {
       validator.validate(criteria, "RequestQuery");
       return tx.required(() -> store.query(criteria));
     }, criteria -> {
       validator.validate(criteria, "RequestQuery");
       return tx.required(() -> store.count(criteria));
-    }, actor.tenant(), scope == ReadScope.OWN ? actor.id() : null);
+    }, actor.tenant(), owner);
   }
 
   @Override
